@@ -1,0 +1,66 @@
+package com.bffaccounting.gate.checklist;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The project's list of checklist IDs ({@code checklist/ids.tsv}, copied from CHECKLIST.md) with their
+ * section names. Tags that look like an ID ({@code @C11.2}, {@code @D4}) must name one of these.
+ */
+public final class ChecklistCatalog {
+    /** A tag that names a checklist item: C or D, then numbers. */
+    public static final Pattern ID_TAG = Pattern.compile("@([CD]\\d+(\\.\\d+)?)");
+
+    public record Item(String id, String section, String requirement) {
+    }
+
+    private final Map<String, Item> items;
+
+    private ChecklistCatalog(Map<String, Item> items) {
+        this.items = items;
+    }
+
+    public static ChecklistCatalog load() {
+        Map<String, Item> items = new LinkedHashMap<>();
+        try (InputStream in = ChecklistCatalog.class.getClassLoader().getResourceAsStream("checklist/ids.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("checklist/ids.tsv is missing from the test classpath");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\t");
+                items.put(parts[0], new Item(parts[0], parts[1], parts.length > 2 ? parts[2] : ""));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ChecklistCatalog(items);
+    }
+
+    public Collection<Item> items() {
+        return items.values();
+    }
+
+    public Optional<Item> item(String id) {
+        return Optional.ofNullable(items.get(id));
+    }
+
+    /** The ID a tag names, if it is shaped like one ({@code @C11.2} → {@code C11.2}). */
+    public static Optional<String> idOf(String tag) {
+        var m = ID_TAG.matcher(tag);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

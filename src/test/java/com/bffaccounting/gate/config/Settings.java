@@ -1,0 +1,248 @@
+package com.bffaccounting.gate.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting of a run, read once and validated at start. Each is looked up as system property,
+ * then environment variable, then {@code config/<env>.properties}, then the customer's default
+ * (CONTRACT.md / CHECKLIST.md). The README's settings table mirrors this class.
+ *
+ * <p>Step code reads values from here and never spells a tenant, a path or a threshold itself.
+ */
+public final class Settings {
+    /** Header names whose values are secrets wherever they are configured. */
+    private static final Pattern SECRET_HEADER = Pattern.compile(
+            "(?i)authorization|proxy-authorization|cookie|set-cookie|.*api[-_]?key.*|.*token.*|.*secret.*|.*password.*");
+
+    public final Env env;
+    public final Path reportDir;
+    public final Release release;
+    public final Bff bff;
+    public final Gating gating;
+    public final Metrics metrics;
+    public final Sync sync;
+    public final Log log;
+    public final Prometheus prometheus;
+    public final Cluster cluster;
+    public final Sim sim;
+    public final Gate gate;
+
+    /** Values that must never reach a report, a log or an attachment. */
+    private final Set<String> secretValues;
+
+    public record Release(String imageRepository, String imageTag, String rollbackTag, String chartPath) {
+        public String image() {
+            return imageRepository + ":" + imageTag;
+        }
+    }
+
+    public record Bff(URI url, Optional<String> command, Path workdir, Optional<String> image,
+                      Duration startTimeout, Duration httpTimeout, String usePg, String databaseUrl,
+                      String healthPath, String readyPath, String metricsPath) {
+    }
+
+    public record Gating(List<String> allowlist, List<String> nonPilotTenants, String probeMethod,
+                         String probePath, String tenantHeader, Map<String, String> probeHeaders,
+                         String deniedErrorCode, int concurrency) {
+    }
+
+    public record Metrics(String requestsCounter, List<String> statusLabels, String tenantLabel) {
+    }
+
+    public record Sync(String lastTsMetric, String errorsMetric, String callsMetric, String sourceLabel,
+                       Duration maxLag, double maxErrorRate, Duration errorRateWindow,
+                       boolean absentIsInconclusive, String alertName, Duration p1Window,
+                       Duration alertFor) {
+    }
+
+    public record Log(Duration waitTimeout) {
+    }
+
+    public record Prometheus(Optional<URI> url, Duration scrapeInterval, Duration queryTimeout,
+                             Optional<String> binary) {
+    }
+
+    public record Cluster(Optional<Path> kubeconfig, Optional<String> context, Optional<String> expectedContext,
+                          String namespace, String release, String deployment, int containerPort,
+                          Duration helmTimeout, Duration failFastAfter, boolean deploy, boolean rollback,
+                          boolean rollbackOnFailure, int logTailLines) {
+    }
+
+    public record Sim(Set<String> faults, List<String> syncSources, Duration syncLag,
+                      double syncErrorRate) {
+        public boolean has(com.bffaccounting.gate.sim.Fault fault) {
+            return faults.contains(fault.id());
+        }
+    }
+
+    public record Gate(boolean failOnIncomplete) {
+    }
+
+    private Settings(SettingReader r) {
+        env = Env.parse(r.string("env", "sim"));
+        reportDir = Path.of(r.string("report.dir", "reports"));
+
+        release = new Release(
+                r.string("image.repository", "ghcr.io/tristan00037-tristan050/tristan050-ai_ondevice_app/bff-accounting"),
+                r.string("image.tag", "r7-h-pilot-20251203"),
+                r.string("rollback.tag", "r7-final-20251203"),
+                r.string("chart.path", "charts/bff-accounting"));
+
+        Duration httpTimeout = r.duration("http.timeout", Duration.ofSeconds(10));
+        bff = new Bff(
+                r.url("bff.url", "http://localhost:8081"),
+                r.optional("bff.command"),
+                Path.of(r.string("bff.workdir", ".")),
+                r.optional("bff.image"),
+                r.duration("bff.startTimeout", Duration.ofSeconds(60)),
+                httpTimeout,
+                r.string("bff.usePg", "1"),
+                r.string("bff.databaseUrl", "postgres://app:app@localhost:5432/app"),
+                r.string("bff.healthPath", "/health"),
+                r.string("bff.readyPath", "/ready"),
+                r.string("bff.metricsPath", "/metrics"));
+
+        List<String> allowlist = r.jsonStringArray("pilot.allowlist", "[\"default\",\"pilot-a\"]");
+        if (r.optional("pilot.allowlist").isPresent() && allowlist.isEmpty() && r.errors().isEmpty()) {
+            r.error("pilot.allowlist: '[]' lets every tenant in, which the pilot forbids — list the pilot tenants, e.g. '[\"default\",\"pilot-a\"]'");
+        }
+        List<String> nonPilot = r.list("pilot.nonPilotTenants", "pilot-b,test-tenant,unauthorized");
+        for (String tenant : nonPilot) {
+            r.require(!allowlist.contains(tenant),
+                    "pilot.nonPilotTenants: '" + tenant + "' is also in pilot.allowlist — a tenant cannot be both");
+        }
+        String probeMethod = r.string("gating.probeMethod", "GET").toUpperCase(java.util.Locale.ROOT);
+        r.require(Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE").contains(probeMethod),
+                "gating.probeMethod: '" + probeMethod + "' is not an HTTP method — use GET (default) or POST");
+        String probePath = r.string("gating.probePath", "/v1/accounting/audit?page=1&page_size=1");
+        r.require(probePath.startsWith("/"), "gating.probePath: '" + probePath + "' must start with / — e.g. /v1/accounting/audit?page=1&page_size=1");
+        gating = new Gating(allowlist, nonPilot, probeMethod, probePath,
+                r.string("gating.tenantHeader", "X-Tenant"),
+                r.pairs("gating.probeHeaders", "X-User-Role=operator,X-User-Id=pilot-user"),
+                r.string("gating.deniedErrorCode", "TENANT_NOT_ENABLED"),
+                r.positiveInt("gating.concurrency", 8));
+
+        metrics = new Metrics(
+                r.string("metrics.requestsCounter", "http_requests_total"),
+                r.list("metrics.statusLabels", "code,status"),
+                r.string("metrics.tenantLabel", "tenant"));
+
+        sync = new Sync(
+                r.string("sync.lastTsMetric", "external_sync_last_ts_seconds"),
+                r.string("sync.errorsMetric", "external_sync_errors_total"),
+                r.string("sync.callsMetric", "external_sync_calls_total"),
+                r.string("sync.sourceLabel", "source"),
+                r.duration("sync.maxLag", Duration.ofMinutes(5)),
+                r.fraction("sync.maxErrorRate", 0.05),
+                r.duration("sync.errorRateWindow", Duration.ofDays(1)),
+                r.string("sync.whenAbsent", "fail").equalsIgnoreCase("inconclusive"),
+                r.string("alert.name", "ExternalSyncStale"),
+                r.duration("alert.p1Window", Duration.ofMinutes(10)),
+                r.duration("alert.for", Duration.ofMinutes(5)));
+        String whenAbsent = r.string("sync.whenAbsent", "fail");
+        r.require(whenAbsent.equalsIgnoreCase("fail") || whenAbsent.equalsIgnoreCase("inconclusive"),
+                "sync.whenAbsent: '" + whenAbsent + "' must be fail or inconclusive");
+
+        log = new Log(r.duration("log.waitTimeout", Duration.ofSeconds(10)));
+
+        prometheus = new Prometheus(
+                Optional.ofNullable(r.url("prometheus.url", null)),
+                r.duration("prometheus.scrapeInterval", Duration.ofSeconds(1)),
+                r.duration("prometheus.queryTimeout", Duration.ofSeconds(10)),
+                r.optional("prometheus.binary"));
+
+        Optional<Path> kubeconfig = r.optional("kubeconfig").map(Path::of);
+        cluster = new Cluster(
+                kubeconfig,
+                r.optional("cluster.context"),
+                r.optional("cluster.expectedContext"),
+                r.string("cluster.namespace", "accounting"),
+                r.string("helm.release", "bff"),
+                r.string("cluster.deployment", "bff-accounting"),
+                r.positiveInt("cluster.containerPort", 8081),
+                r.duration("helm.timeout", Duration.ofMinutes(5)),
+                r.duration("cluster.failFastAfter", Duration.ofSeconds(5)),
+                r.bool("deploy", false),
+                r.bool("rollback", false),
+                r.bool("rollbackOnFailure", false),
+                r.positiveInt("cluster.logTailLines", 50));
+
+        Set<String> faults = new LinkedHashSet<>(r.list("sim.faults", ""));
+        for (String fault : faults) {
+            r.require(com.bffaccounting.gate.sim.Fault.isKnown(fault),
+                    "sim.faults: '" + fault + "' is not a known fault — see FAULTS.md for the list");
+        }
+        r.require(faults.isEmpty() || env == Env.SIM,
+                "sim.faults: faults are switches of the simulated pilot; they need -Denv=sim (env is " + env.id() + ")");
+        sim = new Sim(Set.copyOf(faults),
+                r.list("sim.syncSources", "bank-sbx,pg-kcp,erp-douzone"),
+                r.duration("sim.syncLag", Duration.ofSeconds(20)),
+                r.fraction("sim.syncErrorRate", 0.01));
+
+        gate = new Gate(r.bool("gate.failOnIncomplete", env == Env.CLUSTER));
+
+        secretValues = collectSecrets(r);
+    }
+
+    private Set<String> collectSecrets(SettingReader r) {
+        Set<String> secrets = new LinkedHashSet<>();
+        gating.probeHeaders().forEach((name, value) -> {
+            if (isSecretHeader(name) && !value.isEmpty()) {
+                secrets.add(value);
+            }
+        });
+        passwordOf(bff.databaseUrl()).ifPresent(secrets::add);
+        r.optional("registry.password").ifPresent(secrets::add);
+        r.optional("registry.token").ifPresent(secrets::add);
+        return Set.copyOf(secrets);
+    }
+
+    static Optional<String> passwordOf(String url) {
+        int scheme = url.indexOf("://");
+        int at = url.indexOf('@');
+        if (scheme < 0 || at < scheme) {
+            return Optional.empty();
+        }
+        String userInfo = url.substring(scheme + 3, at);
+        int colon = userInfo.indexOf(':');
+        return colon < 0 ? Optional.empty() : Optional.of(userInfo.substring(colon + 1)).filter(p -> !p.isEmpty());
+    }
+
+    public static boolean isSecretHeader(String name) {
+        return SECRET_HEADER.matcher(name).matches();
+    }
+
+    public Set<String> secretValues() {
+        return secretValues;
+    }
+
+    /** Reads and validates the settings of this process; throws one {@link ConfigException} naming every bad setting. */
+    public static Settings load() {
+        return from(SettingSource.fromProcess());
+    }
+
+    public static Settings from(SettingSource source) {
+        SettingReader reader = new SettingReader(source);
+        Settings settings;
+        try {
+            settings = new Settings(reader);
+        } catch (ConfigException e) {
+            List<String> all = new ArrayList<>(List.of(e.getMessage()));
+            all.addAll(reader.errors());
+            throw new ConfigException(String.join(System.lineSeparator(), all));
+        }
+        if (!reader.errors().isEmpty()) {
+            throw new ConfigException(String.join(System.lineSeparator(), reader.errors()));
+        }
+        return settings;
+    }
+}

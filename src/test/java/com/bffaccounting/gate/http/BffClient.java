@@ -1,0 +1,111 @@
+package com.bffaccounting.gate.http;
+
+import com.bffaccounting.gate.evidence.Redactor;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.filter.Filter;
+import io.restassured.http.Header;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP access to the BFF under test (REST Assured, one request specification per target, no global
+ * state). Every exchange is recorded — with secret header values masked — so a failing check can
+ * attach what was actually sent and answered.
+ */
+public final class BffClient {
+    /** Evidence is bounded: a 1,000-tenant probe must not make a 1,000-attachment report. */
+    private static final int MAX_RECORDED = 200;
+
+    private final URI baseUrl;
+    private final RequestSpecification spec;
+    private final Redactor redactor;
+    private final List<HttpExchangeRecord> exchanges = Collections.synchronizedList(new ArrayList<>());
+
+    public BffClient(URI baseUrl, Duration timeout, Redactor redactor) {
+        this.baseUrl = baseUrl;
+        this.redactor = redactor;
+        int millis = (int) timeout.toMillis();
+        this.spec = new RequestSpecBuilder()
+                .setBaseUri(baseUrl.toString())
+                .setConfig(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.connection.timeout", millis)
+                        .setParam("http.socket.timeout", millis)))
+                .setUrlEncodingEnabled(false)
+                .addFilter(recorder())
+                .build();
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Sends {@code method path} with exactly {@code headers}. A connection failure or timeout is an
+     * {@link UnreachableException} naming the URL — it is never turned into a status.
+     */
+    public HttpReply send(String method, String path, Map<String, String> headers) {
+        try {
+            Response response = RestAssured.given(spec).headers(headers).request(method, path);
+            return new HttpReply(response.statusCode(), response.asString(), response.contentType());
+        } catch (RuntimeException e) {
+            throw new UnreachableException(method + " " + baseUrl + path + " got no HTTP answer: " + rootMessage(e), e);
+        }
+    }
+
+    public HttpReply get(String path) {
+        return send("GET", path, Map.of());
+    }
+
+    public List<HttpExchangeRecord> exchanges() {
+        synchronized (exchanges) {
+            return List.copyOf(exchanges);
+        }
+    }
+
+    public void clearExchanges() {
+        exchanges.clear();
+    }
+
+    private Filter recorder() {
+        return (requestSpec, responseSpec, ctx) -> {
+            long start = System.nanoTime();
+            Response response = ctx.next(requestSpec, responseSpec);
+            if (exchanges.size() < MAX_RECORDED) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                for (Header h : requestSpec.getHeaders()) {
+                    headers.put(h.getName(), redactor.headerValue(h.getName(), h.getValue()));
+                }
+                exchanges.add(new HttpExchangeRecord(requestSpec.getMethod(), redactor.redact(requestSpec.getURI()),
+                        headers, response.statusCode(), redactor.redact(response.asString()),
+                        (System.nanoTime() - start) / 1_000_000));
+            }
+            return response;
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    /** No HTTP answer at all: connection refused, DNS, timeout. */
+    public static final class UnreachableException extends RuntimeException {
+        public UnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

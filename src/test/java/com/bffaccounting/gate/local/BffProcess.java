@@ -1,0 +1,151 @@
+package com.bffaccounting.gate.local;
+
+import com.bffaccounting.gate.target.LogSource;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A BFF started by the suite as a local process ({@code -Dbff.command}), as the checklist's local
+ * test does: {@code node dist/index.js} with {@code OS_TENANT_ALLOWLIST_JSON}, {@code USE_PG},
+ * {@code DATABASE_URL} and {@code PORT} set. Its stdout and stderr are the BFF log. Closing it stops
+ * the whole process tree, so no BFF outlives the run.
+ */
+public final class BffProcess implements AutoCloseable, LogSource {
+    private final String command;
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+    private final Thread pump;
+
+    private BffProcess(String command, Process process) {
+        this.command = command;
+        this.process = process;
+        this.pump = new Thread(this::pumpOutput, "bff-process-log");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    /**
+     * Starts {@code command} through {@code sh -c} in {@code workdir} and waits until
+     * {@code healthUrl} answers 200; fails at once if the process exits first.
+     */
+    public static BffProcess start(String command, Path workdir, Map<String, String> environment,
+                                   URI healthUrl, Duration startTimeout) {
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", command)
+                .directory(workdir.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("bff.command: cannot start '" + command + "' in " + workdir.toAbsolutePath()
+                    + ": " + e.getMessage(), e);
+        }
+        BffProcess bff = new BffProcess(command, process);
+        try {
+            bff.awaitHealthy(healthUrl, startTimeout);
+        } catch (RuntimeException e) {
+            bff.close();
+            throw e;
+        }
+        return bff;
+    }
+
+    private void awaitHealthy(URI healthUrl, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            Awaitility.await("BFF process '" + command + "' to answer " + healthUrl)
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("BFF process '" + command + "' exited with code "
+                                    + process.exitValue() + " before answering " + healthUrl + "; last output: "
+                                    + String.join(" | ", tail(5)));
+                        }
+                        try {
+                            return http.send(HttpRequest.newBuilder(healthUrl).timeout(Duration.ofSeconds(2)).build(),
+                                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("BFF process '" + command + "' did not answer 200 on " + healthUrl
+                    + " within " + timeout.toSeconds() + "s; last output: " + String.join(" | ", tail(5)), e);
+        }
+    }
+
+    private void pumpOutput() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                synchronized (lines) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException e) {
+            // the stream closes when the process is stopped; what was read stays in the log
+        }
+    }
+
+    private List<String> tail(int n) {
+        synchronized (lines) {
+            return List.copyOf(lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        }
+    }
+
+    @Override
+    public List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "stdout/stderr of '" + command + "'";
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops the process and every descendant (npm/sh wrappers start node as a child), then waits. */
+    @Override
+    public void close() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                handle.destroyForcibly();
+            }
+        }
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+            pump.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

@@ -1,0 +1,82 @@
+package com.bffaccounting.gate.report;
+
+import com.bffaccounting.gate.checklist.ChecklistCatalog;
+import com.bffaccounting.gate.config.ConfigException;
+import com.bffaccounting.gate.config.SettingSource;
+import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.evidence.Redactor;
+import com.bffaccounting.gate.run.RunFacts;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestRunFinished;
+import io.cucumber.plugin.event.TestRunStarted;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cucumber plugin that writes {@code reports/verdict.json}, the Allure environment and categories, and
+ * prints the console summary at the end of every run. Secrets are masked on the way out.
+ */
+public final class VerdictPlugin implements ConcurrentEventListener {
+    private final List<ScenarioOutcome> outcomes = new ArrayList<>();
+    private Instant start = Instant.now();
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestRunStarted.class, e -> start = e.getInstant());
+        publisher.registerHandlerFor(TestCaseFinished.class, this::onScenario);
+        publisher.registerHandlerFor(TestRunFinished.class, this::onRunFinished);
+    }
+
+    private synchronized void onScenario(TestCaseFinished event) {
+        var testCase = event.getTestCase();
+        outcomes.add(new ScenarioOutcome(testCase.getName(), Path.of("").toAbsolutePath().relativize(
+                Path.of(testCase.getUri())).toString(), testCase.getLocation().getLine(), testCase.getTags(),
+                ScenarioOutcome.statusOf(event.getResult()), ScenarioOutcome.messageOf(event.getResult())));
+    }
+
+    private synchronized void onRunFinished(TestRunFinished event) {
+        Map<String, String> facts = RunFacts.snapshot();
+        Verdict verdict = new VerdictBuilder(ChecklistCatalog.load()).build(outcomes, facts, start, event.getInstant());
+        Redactor redactor = redactor();
+        Path reportDir = reportDir();
+        try {
+            Files.createDirectories(reportDir);
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            Files.writeString(reportDir.resolve("verdict.json"), redactor.redact(json.writeValueAsString(verdict)),
+                    StandardCharsets.UTF_8);
+            AllureExtras.write(allureResultsDir(), verdict, facts, redactor);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the verdict to " + reportDir, e);
+        }
+        System.out.println(redactor.redact(ConsoleSummary.render(verdict)));
+    }
+
+    /** The run's secrets; the run scope is closed by now, so they are read from the settings again. */
+    private static Redactor redactor() {
+        try {
+            return Redactor.of(Settings.load());
+        } catch (ConfigException e) {
+            return new Redactor(List.of()); // shape-based masking still applies
+        }
+    }
+
+    static Path reportDir() {
+        return Path.of(SettingSource.fromProcess().lookup("report.dir").orElse("reports"));
+    }
+
+    static Path allureResultsDir() {
+        return Path.of(System.getProperty("allure.results.directory", reportDir().resolve("allure-results").toString()));
+    }
+}

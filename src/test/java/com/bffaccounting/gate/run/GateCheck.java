@@ -1,0 +1,72 @@
+package com.bffaccounting.gate.run;
+
+import com.bffaccounting.gate.config.ConfigException;
+import com.bffaccounting.gate.config.Settings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The gate itself ({@code verify} phase): reads {@code reports/verdict.json} and fails the build on
+ * FAIL or P1, and on INCOMPLETE when {@code gate.failOnIncomplete} is set (the default for
+ * env=cluster). One line says why.
+ */
+public final class GateCheck {
+    private GateCheck() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Settings settings;
+        try {
+            settings = Settings.load();
+        } catch (ConfigException e) {
+            System.err.println("[release-gate] setting error: " + e.getMessage().lines().findFirst().orElse(""));
+            System.exit(2);
+            return;
+        }
+        Path verdictFile = settings.reportDir.resolve("verdict.json");
+        if (!Files.exists(verdictFile)) {
+            fail("no " + verdictFile + ": the checklist did not run to the end, so there is no verdict");
+            return;
+        }
+        JsonNode verdict = new ObjectMapper().readTree(verdictFile.toFile());
+        String decision = decide(verdict, settings.gate.failOnIncomplete());
+        if (decision != null) {
+            fail(decision);
+        } else {
+            System.out.println("[release-gate] " + verdict.path("overall").asText() + " (" + verdictFile + ")");
+        }
+    }
+
+    /** Null when the gate opens; otherwise the one-line reason it stays shut. */
+    static String decide(JsonNode verdict, boolean failOnIncomplete) {
+        String overall = verdict.path("overall").asText("");
+        StringBuilder ids = new StringBuilder();
+        for (JsonNode check : verdict.path("checklist")) {
+            String status = check.path("status").asText();
+            boolean counts = status.equals("FAIL") || status.equals("P1")
+                    || (overall.equals("INCOMPLETE") && (status.equals("NOT_RUN") || status.equals("INCONCLUSIVE")));
+            if (counts && ids.length() < 300) {
+                ids.append(ids.length() == 0 ? "" : ", ").append(check.path("id").asText()).append(' ').append(status);
+            }
+        }
+        switch (overall) {
+            case "PASS":
+                return null;
+            case "INCOMPLETE":
+                return failOnIncomplete ? "INCOMPLETE and gate.failOnIncomplete=true: " + ids : null;
+            case "FAIL":
+                return "FAIL: " + ids;
+            default:
+                return "verdict.json has no valid overall verdict ('" + overall + "')";
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println("[release-gate] " + message);
+        System.exit(1);
+    }
+}

@@ -1,0 +1,72 @@
+package com.bffaccounting.gate.run;
+
+import com.bffaccounting.gate.config.ConfigException;
+import com.bffaccounting.gate.config.Settings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Runs before the checklist ({@code pre-integration-test}): validates every setting — a bad one prints
+ * one line and stops the build before any scenario runs — and prepares {@code reports/}: fresh
+ * results, with the previous report's history carried over so Allure's trend has more than one point.
+ */
+public final class PrepareRun {
+    private PrepareRun() {
+    }
+
+    public static void main(String[] args) {
+        Settings settings;
+        try {
+            settings = Settings.load();
+        } catch (ConfigException e) {
+            e.getMessage().lines().forEach(line -> System.err.println("[release-gate] setting error: " + line));
+            System.err.flush();
+            // exec:java runs inside Maven: exiting here is what gives one line and a non-zero exit
+            // instead of Maven's multi-line failure report with a stack trace.
+            System.exit(2);
+            return;
+        }
+        prepareReports(settings.reportDir);
+        System.out.println("[release-gate] env=" + settings.env.id() + " image=" + settings.release.image()
+                + (settings.sim.faults().isEmpty() ? "" : " faults=" + settings.sim.faults())
+                + " reports=" + settings.reportDir.toAbsolutePath());
+    }
+
+    static void prepareReports(Path reportDir) {
+        Path results = reportDir.resolve("allure-results");
+        Path history = reportDir.resolve("allure-report").resolve("history");
+        try {
+            deleteTree(results);
+            Files.createDirectories(results);
+            Files.deleteIfExists(reportDir.resolve("verdict.json"));
+            if (Files.isDirectory(history)) {
+                Path target = results.resolve("history");
+                Files.createDirectories(target);
+                try (Stream<Path> files = Files.list(history)) {
+                    for (Path file : (Iterable<Path>) files::iterator) {
+                        Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + reportDir.toAbsolutePath(), e);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package com.bffaccounting.gate.sim;
+
+import java.util.Arrays;
+
+/**
+ * The named fault switches of the simulated pilot (FAULTS.md). Each breaks one behaviour so that the
+ * fault matrix can prove the check that watches it turns red.
+ */
+public enum Fault {
+    GATING_OFF("gating-off"),
+    ALLOWLIST_EMPTY("allowlist-empty"),
+    TENANT_CASE_INSENSITIVE("tenant-case-insensitive"),
+    WRONG_ERROR_CODE("wrong-error-code"),
+    TENANT_NOT_ECHOED("tenant-not-echoed"),
+    PILOT_REFUSED("pilot-refused"),
+    PILOT_UNAUTHORIZED("pilot-unauthorized"),
+    REFUSAL_NOT_LOGGED("refusal-not-logged"),
+    HEALTH_DOWN("health-down"),
+    NOT_READY("not-ready"),
+    METRICS_GATED("metrics-gated"),
+    NO_HTTP_REQUESTS_TOTAL("no-http-requests-total"),
+    REQUESTS_NOT_COUNTED("requests-not-counted"),
+    SYNC_STALE("sync-stale"),
+    SYNC_ERROR_RATE("sync-error-rate"),
+    SYNC_METRICS_ABSENT("sync-metrics-absent"),
+    ALERT_STUCK("alert-stuck"),
+    ALERT_FLAP("alert-flap"),
+    IMAGE_MISSING("image-missing"),
+    IMAGE_PULL_BACKOFF("image-pull-backoff"),
+    CRASH_LOOP("crash-loop"),
+    SLOW_ROLLOUT("slow-rollout"),
+    NAMESPACE_MISSING("namespace-missing"),
+    CLUSTER_UNREACHABLE("cluster-unreachable"),
+    CHART_ENV_UNWIRED("chart-env-unwired"),
+    ROLLBACK_TARGET_MISSING("rollback-target-missing");
+
+    private final String id;
+
+    Fault(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static boolean isKnown(String id) {
+        return Arrays.stream(values()).anyMatch(f -> f.id.equals(id));
+    }
+}

@@ -1,0 +1,259 @@
+package com.bffaccounting.gate.sim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The simulated bff-accounting: an in-process HTTP server that implements CONTRACT.md — health,
+ * readiness, pilot tenant gating, Prometheus metrics, external-sync metrics — and nothing more.
+ * Each {@link Fault} it knows breaks exactly one of those behaviours.
+ *
+ * <p>It is a stand-in for the Node.js service, so that every check runs end to end without a cluster
+ * and can be proven able to fail. Reports say when a run was against it.
+ */
+public final class SimBff implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> ROLES_ALLOWED_TO_READ_AUDIT = Set.of("operator", "auditor", "admin");
+    /** How many sync calls each source makes per second of simulated life. */
+    private static final int SYNC_CALLS_PER_SECOND = 10;
+
+    private final SimBffConfig config;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final SimLog log;
+    private final Map<List<String>, LongAdder> requestCounts = new ConcurrentHashMap<>();
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public SimBff(SimBffConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        this.log = new SimLog(clock);
+    }
+
+    /** Starts on a free loopback port. */
+    public SimBff start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        } catch (IOException e) {
+            throw new UncheckedIOException("SimBff: cannot open a loopback port", e);
+        }
+        executor = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "sim-bff");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        log.info("bff-accounting listening on port " + port() + " allowlist=" + config.allowlistJson()
+                + " (simulated)");
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public SimLog log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String tenant = exchange.getRequestHeaders().getFirst("X-Tenant");
+            Response response;
+            if (path.equals("/health")) {
+                response = health();
+            } else if (path.equals("/ready")) {
+                response = ready();
+            } else if (path.equals("/metrics")) {
+                response = metrics(tenant);
+            } else if (path.startsWith("/v1/")) {
+                response = gated(exchange, tenant);
+            } else {
+                response = Response.json(404, Map.of("error_code", "NOT_FOUND", "message", "no route " + path));
+            }
+            count(exchange.getRequestMethod(), routeOf(path), response.status, tenant);
+            log.info(exchange.getRequestMethod() + " " + path + " " + response.status + " tenant="
+                    + (tenant == null ? "-" : tenant));
+            byte[] body = response.body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", response.contentType);
+            exchange.sendResponseHeaders(response.status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+
+    private Response health() {
+        if (config.has(Fault.HEALTH_DOWN)) {
+            return Response.json(500, Map.of("status", "error", "message", "internal error"));
+        }
+        return Response.json(200, Map.of("status", "ok"));
+    }
+
+    private Response ready() {
+        if (config.has(Fault.NOT_READY)) {
+            return Response.json(503, Map.of("status", "not_ready", "reason", "database unreachable"));
+        }
+        return Response.json(200, Map.of("status", "ready"));
+    }
+
+    private Response metrics(String tenant) {
+        if (config.has(Fault.METRICS_GATED) && tenant == null) {
+            return Response.json(403, Map.of("error_code", "TENANT_REQUIRED", "message", "X-Tenant header required"));
+        }
+        return new Response(200, "text/plain; version=0.0.4; charset=utf-8", renderMetrics());
+    }
+
+    private Response gated(HttpExchange exchange, String tenant) {
+        if (tenant == null || tenant.isBlank()) {
+            return Response.json(400, Map.of("error_code", "TENANT_REQUIRED", "message", "X-Tenant header required"));
+        }
+        if (!tenantEnabled(tenant)) {
+            if (!config.has(Fault.REFUSAL_NOT_LOGGED)) {
+                log.warn("TENANT_NOT_ENABLED tenant=" + tenant + " path=" + exchange.getRequestURI().getPath());
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error_code", config.has(Fault.WRONG_ERROR_CODE) ? "FORBIDDEN" : "TENANT_NOT_ENABLED");
+            if (!config.has(Fault.TENANT_NOT_ECHOED)) {
+                body.put("tenant", tenant);
+            }
+            body.put("message", "Tenant not enabled for pilot");
+            return Response.json(403, body);
+        }
+        if (config.has(Fault.PILOT_UNAUTHORIZED)) {
+            return Response.json(401, Map.of("error_code", "UNAUTHORIZED", "message", "authentication required"));
+        }
+        String role = exchange.getRequestHeaders().getFirst("X-User-Role");
+        if (role == null || !ROLES_ALLOWED_TO_READ_AUDIT.contains(role)) {
+            return Response.json(403, Map.of("error_code", "ROLE_FORBIDDEN", "message", "role may not read the audit log"));
+        }
+        return Response.json(200, Map.of("items", List.of(), "page", 1, "page_size", 1, "total", 0));
+    }
+
+    /** The gate as CONTRACT.md defines it: exact, case-sensitive match; an empty allowlist lets everyone in. */
+    private boolean tenantEnabled(String tenant) {
+        List<String> allowlist = config.allowlist();
+        if (config.has(Fault.GATING_OFF) || allowlist.isEmpty()) {
+            return true;
+        }
+        if (config.has(Fault.PILOT_REFUSED) && tenant.equals(allowlist.get(allowlist.size() - 1))) {
+            return false;
+        }
+        if (config.has(Fault.TENANT_CASE_INSENSITIVE)) {
+            return allowlist.stream().anyMatch(tenant::equalsIgnoreCase);
+        }
+        return allowlist.contains(tenant);
+    }
+
+    private static String routeOf(String path) {
+        return path.startsWith("/v1/accounting/") ? "/v1/accounting/:resource" : path;
+    }
+
+    private void count(String method, String route, int status, String tenant) {
+        if (config.has(Fault.REQUESTS_NOT_COUNTED)) {
+            return;
+        }
+        requestCounts.computeIfAbsent(List.of(method, route, Integer.toString(status), tenant == null ? "" : tenant),
+                k -> new LongAdder()).increment();
+    }
+
+    private String renderMetrics() {
+        StringBuilder out = new StringBuilder();
+        if (!config.has(Fault.NO_HTTP_REQUESTS_TOTAL)) {
+            out.append("# HELP http_requests_total Total number of HTTP requests\n");
+            out.append("# TYPE http_requests_total counter\n");
+            requestCounts.forEach((key, count) -> out.append("http_requests_total{method=\"").append(key.get(0))
+                    .append("\",route=\"").append(key.get(1)).append("\",code=\"").append(key.get(2))
+                    .append("\",tenant=\"").append(escape(key.get(3))).append("\"} ").append(count.sum()).append('\n'));
+        }
+        if (!config.has(Fault.SYNC_METRICS_ABSENT)) {
+            renderSyncMetrics(out);
+        }
+        out.append("# HELP process_start_time_seconds Start time of the process since unix epoch in seconds.\n");
+        out.append("# TYPE process_start_time_seconds gauge\n");
+        out.append("process_start_time_seconds ").append(startedAt.getEpochSecond()).append('\n');
+        return out.toString();
+    }
+
+    private void renderSyncMetrics(StringBuilder out) {
+        Instant now = clock.instant();
+        long aliveSeconds = Math.max(0, Duration.between(startedAt, now).toSeconds());
+        List<String> lastTs = new ArrayList<>();
+        List<String> calls = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (SimBffConfig.SyncSource source : config.syncSources()) {
+            double lastSync = now.minus(source.lag()).toEpochMilli() / 1000.0;
+            long callCount = 1000 + aliveSeconds * SYNC_CALLS_PER_SECOND;
+            long errorCount = (long) Math.floor(callCount * source.errorRate());
+            String labels = "{source=\"" + escape(source.name()) + "\"} ";
+            lastTs.add("external_sync_last_ts_seconds" + labels + lastSync);
+            calls.add("external_sync_calls_total" + labels + callCount);
+            errors.add("external_sync_errors_total" + labels + errorCount);
+        }
+        out.append("# HELP external_sync_last_ts_seconds Unix time of the last successful sync per source\n");
+        out.append("# TYPE external_sync_last_ts_seconds gauge\n");
+        lastTs.forEach(l -> out.append(l).append('\n'));
+        out.append("# HELP external_sync_calls_total Sync calls per source\n");
+        out.append("# TYPE external_sync_calls_total counter\n");
+        calls.forEach(l -> out.append(l).append('\n'));
+        out.append("# HELP external_sync_errors_total Failed sync calls per source\n");
+        out.append("# TYPE external_sync_errors_total counter\n");
+        errors.forEach(l -> out.append(l).append('\n'));
+    }
+
+    private static String escape(String labelValue) {
+        return labelValue.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    private record Response(int status, String contentType, String body) {
+        static Response json(int status, Map<String, ?> body) {
+            try {
+                return new Response(status, "application/json; charset=utf-8", JSON.writeValueAsString(body));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.bffaccounting.gate.steps;
+
+import com.bffaccounting.gate.http.HttpReply;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+import java.util.Map;
+
+/** C11.1 and C8.1: the BFF's health and readiness endpoints, called as a probe would (no headers). */
+public class HealthSteps {
+    private final RunContext context;
+    private final BffSession bff;
+
+    public HealthSteps(RunContext context, BffSession bff) {
+        this.context = context;
+        this.bff = bff;
+    }
+
+    @When("the health endpoint is called without headers")
+    public void callHealth() {
+        call(context.settings().bff.healthPath());
+    }
+
+    @When("the readiness endpoint is called without headers")
+    public void callReady() {
+        call(context.settings().bff.readyPath());
+    }
+
+    private void call(String path) {
+        bff.remember(path, bff.client().send("GET", path, Map.of()));
+    }
+
+    @Then("it answers {int}")
+    public void answers(int status) {
+        HttpReply reply = bff.lastReply();
+        if (reply.status() != status) {
+            throw new AssertionError("GET " + bff.lastPath() + " answered " + reply.status() + " instead of " + status
+                    + ": " + reply.bodyExcerpt());
+        }
+    }
+
+    @Then("it answers {int} with status {string}")
+    public void answersWithStatus(int status, String expected) {
+        answers(status);
+        String actual = bff.lastReply().jsonText("status").orElse(null);
+        if (!expected.equals(actual)) {
+            throw new AssertionError("GET " + bff.lastPath() + " answered " + status + " but its JSON status is "
+                    + (actual == null ? "missing" : "'" + actual + "'") + " instead of '" + expected + "': "
+                    + bff.lastReply().bodyExcerpt());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package com.bffaccounting.gate.steps;
+
+import com.bffaccounting.gate.evidence.Evidence;
+import com.bffaccounting.gate.gating.TenantProbeResult;
+import com.bffaccounting.gate.logs.RefusalLogCheck;
+import com.bffaccounting.gate.target.LogSource;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+
+import java.util.List;
+
+/** C11.3: refusals show up in the BFF's log. NOT_RUN where nobody captures the log. */
+public class LogSteps {
+    private final RunContext context;
+    private final BffSession bff;
+    private final Evidence evidence;
+    private LogSource log;
+    private int linesBefore;
+
+    public LogSteps(RunContext context, BffSession bff, Evidence evidence) {
+        this.context = context;
+        this.bff = bff;
+        this.evidence = evidence;
+    }
+
+    @Given("the BFF's log can be read")
+    public void logCanBeRead() {
+        log = bff.target().log().require();
+        linesBefore = log.lines().size();
+        evidence.add("BFF log since the scenario started (" + log.describe() + ")",
+                () -> String.join("\n", tailSince(log.lines())));
+    }
+
+    @Then("the BFF log shows the pilot error code for every one of them")
+    public void logShowsRefusals() {
+        List<String> tenants = bff.lastProbe().stream().map(TenantProbeResult::tenant).toList();
+        new RefusalLogCheck(context.settings().gating.deniedErrorCode(), context.settings().log.waitTimeout())
+                .assertLogged(tenants, () -> tailSince(log.lines()), log.describe());
+    }
+
+    private List<String> tailSince(List<String> lines) {
+        return lines.subList(Math.min(linesBefore, lines.size()), lines.size());
+    }
+}
