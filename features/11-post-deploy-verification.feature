@@ -28,7 +28,7 @@ Feature: 배포 후 검증 — Post-deploy verification
   Scenario: 거부 로그 — every refusal is logged with TENANT_NOT_ENABLED
     Given the BFF's log can be read
     When every non-pilot tenant calls the probe endpoint
-    Then the BFF log shows the pilot error code for every one of them
+    Then the BFF log shows the pilot error code for every refusal
 
   @C11.4 @SEVERITY=critical
   Scenario: 메트릭 확인 — /metrics serves http_requests_total and counts the suite's requests

@@ -21,10 +21,17 @@ public final class MetricsScraper {
     public Scrape scrape() {
         HttpReply reply = client.send("GET", path, Map.of("Accept", "text/plain;version=0.0.4"));
         if (reply.status() != 200) {
-            throw new AssertionError("GET " + path + " without tenant headers answered " + reply.status()
+            throw new ScrapeRefused("GET " + path + " without tenant headers answered " + reply.status()
                     + " — Prometheus scrapes without them, so it could not scrape this BFF either: " + reply.bodyExcerpt());
         }
         return new Scrape(reply.body(), PrometheusTextParser.parse(reply.body()));
+    }
+
+    /** The metrics endpoint answered something other than 200 to a header-less scrape. */
+    public static final class ScrapeRefused extends AssertionError {
+        public ScrapeRefused(String message) {
+            super(message);
+        }
     }
 
     /** The scrape's text (for evidence) and its parsed form. */

@@ -21,7 +21,8 @@ public final class RequestCounterCheck {
     /** Empty when fine; otherwise one line per problem. */
     public List<String> problems(MetricsSnapshot before, MetricsSnapshot after, Map<String, Integer> requestsByTenant) {
         List<String> problems = new ArrayList<>();
-        if (!after.has(counter)) {
+        // Declared (# TYPE) but without series counts as zero: "nothing counted" is a delta failure below.
+        if (!after.has(counter) && after.family(counter).isEmpty()) {
             problems.add(counter + " is not exposed: the scrape has no series of it (families present: "
                     + after.families().stream().map(MetricFamily::name).limit(15).toList() + ")");
             return problems;

@@ -2,6 +2,7 @@ package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.evidence.Evidence;
 import com.bffaccounting.gate.metrics.MetricsScraper;
+import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.sync.SourceFinding;
 import com.bffaccounting.gate.sync.SyncSloCheck;
 import io.cucumber.java.en.Then;
@@ -30,7 +31,12 @@ public class SyncSteps {
 
     @When("the external-sync metrics are read")
     public void readSyncMetrics() {
-        scrape = new MetricsScraper(bff.client(), context.settings().bff.metricsPath()).scrape();
+        try {
+            scrape = new MetricsScraper(bff.client(), context.settings().bff.metricsPath()).scrape();
+        } catch (MetricsScraper.ScrapeRefused e) {
+            // The SLO question cannot be answered without the series; the refusal itself is C11.4's failure.
+            throw new Inconclusive("cannot read the external-sync metrics: " + e.getMessage());
+        }
         scrapedAt = Instant.now();
         evidence.add("external-sync series (" + SyncSloCheck.WINDOW_NOTE + ")", () -> scrape.text().lines()
                 .filter(l -> l.contains("external_sync") || l.contains(context.settings().sync.lastTsMetric()))

@@ -1,0 +1,102 @@
+package com.bffaccounting.gate.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsTest {
+
+    private static Settings settings(Map<String, String> system, Map<String, String> env, Map<String, String> file) {
+        Properties sys = new Properties();
+        sys.putAll(system);
+        Properties props = new Properties();
+        props.putAll(file);
+        return Settings.from(new SettingSource(sys, env, props));
+    }
+
+    @Test
+    void defaultsAreTheCustomersValues() {
+        Settings s = settings(Map.of(), Map.of(), Map.of());
+        assertThat(s.env).isEqualTo(Env.SIM);
+        assertThat(s.gating.allowlist()).containsExactly("default", "pilot-a");
+        assertThat(s.gating.nonPilotTenants()).containsExactly("pilot-b", "test-tenant", "unauthorized");
+        assertThat(s.release.imageTag()).isEqualTo("r7-h-pilot-20251203");
+        assertThat(s.release.rollbackTag()).isEqualTo("r7-final-20251203");
+        assertThat(s.sync.maxLag()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.sync.maxErrorRate()).isEqualTo(0.05);
+        assertThat(s.sync.p1Window()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(s.cluster.namespace()).isEqualTo("accounting");
+        assertThat(s.cluster.deploy()).isFalse();
+    }
+
+    @Test
+    void systemPropertyBeatsEnvVarBeatsFile() {
+        Map<String, String> file = Map.of("bff.url", "http://file:1", "http.timeout", "3s", "gating.concurrency", "2");
+        Map<String, String> env = Map.of("BFF_URL", "http://env:2", "HTTP_TIMEOUT", "4s");
+        Settings s = settings(Map.of("bff.url", "http://sys:3"), env, file);
+        assertThat(s.bff.url().toString()).isEqualTo("http://sys:3");
+        assertThat(s.bff.httpTimeout()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(s.gating.concurrency()).isEqualTo(2);
+    }
+
+    @Test
+    void envVarNamesFollowTheDocumentedRule() {
+        assertThat(SettingSource.envVarName("gate.failOnIncomplete")).isEqualTo("GATE_FAIL_ON_INCOMPLETE");
+        assertThat(SettingSource.envVarName("bff.url")).isEqualTo("BFF_URL");
+    }
+
+    @Test
+    void unknownEnvIsOneClearLine() {
+        assertThatThrownBy(() -> settings(Map.of("env", "prod"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("env: 'prod' is not one of sim, local, cluster — run with -Denv=sim (default), -Denv=local or -Denv=cluster");
+    }
+
+    @Test
+    void malformedAllowlistNamesTheSettingAndTheFix() {
+        assertThatThrownBy(() -> settings(Map.of("pilot.allowlist", "[\"default\",pilot-a]"), Map.of(), Map.of()))
+                .hasMessageStartingWith("pilot.allowlist: '[\"default\",pilot-a]' is not valid JSON")
+                .hasMessageContaining("write a JSON array")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+    }
+
+    @Test
+    void emptyAllowlistIsForbiddenDuringThePilot() {
+        assertThatThrownBy(() -> settings(Map.of("pilot.allowlist", "[]"), Map.of(), Map.of()))
+                .hasMessageContaining("lets every tenant in, which the pilot forbids");
+    }
+
+    @Test
+    void badUrlNegativeDurationAndUnknownFaultEachGetTheirLine() {
+        assertThatThrownBy(() -> settings(Map.of("bff.url", "localhost:8081", "helm.timeout", "-5m",
+                "sim.faults", "gating-of"), Map.of(), Map.of()))
+                .hasMessageContaining("bff.url: 'localhost:8081' is not an http(s) URL")
+                .hasMessageContaining("helm.timeout: '-5m' is negative")
+                .hasMessageContaining("sim.faults: 'gating-of' is not a known fault")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(3));
+    }
+
+    @Test
+    void urlPasswordsAreMaskedInErrors() {
+        assertThatThrownBy(() -> settings(Map.of("prometheus.url", "ftp://u:hunter22@host"), Map.of(), Map.of()))
+                .hasMessageNotContaining("hunter22");
+    }
+
+    @Test
+    void faultsNeedTheSimulatedPilot() {
+        assertThatThrownBy(() -> settings(Map.of("env", "local", "sim.faults", "gating-off"), Map.of(), Map.of()))
+                .hasMessageContaining("they need -Denv=sim");
+    }
+
+    @Test
+    void secretHeaderValuesAndUrlPasswordsAreKnownSecrets() {
+        Settings s = settings(Map.of("gating.probeHeaders", "X-User-Role=operator,X-Api-Key=S3CR3T-abc",
+                "bff.databaseUrl", "postgres://app:pa55word@db:5432/app"), Map.of(), Map.of());
+        assertThat(s.secretValues()).contains("S3CR3T-abc", "pa55word").doesNotContain("operator");
+    }
+}
