@@ -18,11 +18,26 @@ import java.util.Map;
  * mirrors the helm command the checklist would run.
  */
 public final class HelmClient {
-    private final String kubeConfigContents;
+    private final Path kubeconfig;
+    private final boolean againstSimulator;
 
-    /** @param kubeConfigContents the kubeconfig to act on; null for client-only work (lint, template). */
-    public HelmClient(String kubeConfigContents) {
-        this.kubeConfigContents = kubeConfigContents;
+    /**
+     * @param kubeConfigContents the kubeconfig to act on
+     * @param againstSimulator   the simulated API server serves no OpenAPI document, so Helm's client-side
+     *                           schema validation is switched off there (and only there)
+     */
+    public HelmClient(String kubeConfigContents, boolean againstSimulator) {
+        // helm-java's install path ignores kubeconfig *contents* (it falls back to localhost:8080),
+        // so the contents go to a private temporary file that the JVM deletes on exit.
+        try {
+            this.kubeconfig = Files.createTempFile("release-gate-kubeconfig", ".yaml",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(kubeconfig, kubeConfigContents);
+            kubeconfig.toFile().deleteOnExit();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write a temporary kubeconfig for Helm", e);
+        }
+        this.againstSimulator = againstSimulator;
     }
 
     public static String version() {
@@ -50,8 +65,11 @@ public final class HelmClient {
                                   boolean createNamespace) {
         requireChart(chart);
         UpgradeCommand command = new Helm(chart).upgrade().install().withName(release).withNamespace(namespace)
-                .withKubeConfigContents(kubeConfigContents).waitReady()
+                .withKubeConfig(kubeconfig).waitReady()
                 .withTimeout((int) Math.max(1, timeout.toSeconds()));
+        if (againstSimulator) {
+            command = command.disableOpenApiValidation();
+        }
         if (createNamespace) {
             command = command.createNamespace();
         }
@@ -63,12 +81,12 @@ public final class HelmClient {
 
     /** {@code helm history RELEASE -n NS}. */
     public List<ReleaseHistory> history(String release, String namespace) {
-        return Helm.history(release).withNamespace(namespace).withKubeConfigContents(kubeConfigContents).call();
+        return Helm.history(release).withNamespace(namespace).withKubeConfig(kubeconfig).call();
     }
 
     /** {@code helm status RELEASE -n NS}. */
     public Release status(String release, String namespace) {
-        return Helm.status(release).withNamespace(namespace).withKubeConfigContents(kubeConfigContents).call();
+        return Helm.status(release).withNamespace(namespace).withKubeConfig(kubeconfig).call();
     }
 
     private static void requireChart(Path chart) {

@@ -44,6 +44,12 @@ final class Discovery {
                 .filter(k -> k.plural().equals(plural)).map(Kind::kind).findFirst();
     }
 
+    /** {@code /apis/apps/v1/...} → apps/v1; {@code /api/v1/...} → v1. */
+    static String groupVersionOf(String path) {
+        String[] parts = path.split("/");
+        return parts[1].equals("api") ? parts[2] : parts[2] + "/" + parts[3];
+    }
+
     static boolean handles(String path) {
         return path.equals("/api") || path.equals("/apis") || path.equals("/api/v1")
                 || (path.startsWith("/apis/") && GROUP_VERSIONS.containsKey(path.substring("/apis/".length())));

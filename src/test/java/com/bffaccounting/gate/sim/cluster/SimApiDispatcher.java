@@ -1,46 +1,108 @@
 package com.bffaccounting.gate.sim.cluster;
 
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Spike: logs requests and delegates to the CRUD dispatcher. */
-public class SimApiDispatcher extends Dispatcher {
-    public final List<String> log = Collections.synchronizedList(new ArrayList<>());
-    final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
+/**
+ * What fabric8's CRUD mock lacks for the real Helm (helm-java), added in front of it:
+ * <ul>
+ *   <li>{@code /version} and legacy discovery ({@code /api}, {@code /apis}, group versions), which the mock
+ *       answers with empty lists so Helm cannot map kinds to paths;</li>
+ *   <li>a JSON {@code Content-Type} on every answer — without it client-go decodes bodies as protobuf;</li>
+ *   <li>protobuf request bodies (client-go's typed clients write Helm's release Secrets that way);</li>
+ *   <li>typed list kinds ({@code SecretList}, not {@code List}), which client-go's typed decoders require;</li>
+ *   <li>strategic merge patch, which Helm uses to upgrade built-in kinds;</li>
+ *   <li>pod logs, answered from the simulated BFF's log.</li>
+ * </ul>
+ * It also counts write requests that do not come from the simulator's own controllers.
+ * OpenAPI is not served: Helm runs against the simulator with its client-side schema validation off.
+ */
+final class SimApiDispatcher extends Dispatcher {
+    private static final Pattern POD_LOG = Pattern.compile("/api/v1/namespaces/[^/]+/pods/[^/]+/log");
+    private static final Pattern SERVICES = Pattern.compile("/api/v1/namespaces/[^/]+/services");
+    private static final Pattern TAIL_LINES = Pattern.compile("[?&]tailLines=(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
+    private final Supplier<List<String>> podLog;
+    private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
+
+    SimApiDispatcher(Supplier<List<String>> podLog) {
+        this.podLog = podLog;
+    }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-        MockResponse response;
         String path = request.getPath().replaceAll("\\?.*", "");
-        if (path.startsWith("/openapi")) {
-            response = new MockResponse().setResponseCode(404).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404}");
+        if (!request.getMethod().equals("GET") && !SimCluster.CONTROLLER_AGENT.equals(request.getHeader("User-Agent"))) {
+            writes.add(request.getMethod() + " " + path + " (" + request.getHeader("User-Agent") + ")");
+        }
+        MockResponse response;
+        if (path.equals("/version")) {
+            response = json(200, "{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.0-sim\",\"platform\":\"linux/amd64\"}");
         } else if (Discovery.handles(path)) {
-            response = new MockResponse().setResponseCode(200).setBody(Discovery.document(path));
-        } else if (path.equals("/version")) {
-            response = new MockResponse().setResponseCode(200).setBody("{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.0-sim\",\"platform\":\"linux/amd64\"}");
+            response = json(200, Discovery.document(path));
+        } else if (path.startsWith("/openapi")) {
+            response = json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404}");
+        } else if (POD_LOG.matcher(path).matches() && request.getMethod().equals("GET")) {
+            response = podLog(request.getPath());
         } else if (request.getMethod().equals("PATCH")
                 && "application/strategic-merge-patch+json".equals(request.getHeader("Content-Type"))) {
             response = strategicPatch(request, path);
+        } else if (request.getMethod().equals("POST") && SERVICES.matcher(path).matches()) {
+            response = crud.dispatch(withClusterIp(request));
         } else {
             response = crud.dispatch(asJson(request));
             if (request.getMethod().equals("GET")) {
-                Discovery.kindOfCollection(path).ifPresent(kind -> typedList(response, kind));
+                Discovery.kindOfCollection(path).ifPresent(kind -> typedList(response, Discovery.groupVersionOf(path), kind));
             }
         }
         if (response.header("Content-Type") == null) {
             response.setHeader("Content-Type", "application/json");
         }
-        log.add(request.getMethod() + " " + request.getPath() + " ct=" + request.getHeader("Content-Type")
-                + " accept=" + request.getHeader("Accept") + " -> " + response.code() + " "
-                + (response.getBody() == null ? "" : abbreviate(new String(response.getBody().getBytes()))));
         return response;
+    }
+
+    int writeRequests() {
+        return writes.size();
+    }
+
+    List<String> writeRequestLines() {
+        synchronized (writes) {
+            return List.copyOf(writes);
+        }
+    }
+
+    void resetWrites() {
+        writes.clear();
+    }
+
+    private MockResponse podLog(String pathWithQuery) {
+        List<String> lines = podLog.get();
+        Matcher tail = TAIL_LINES.matcher(URLDecoder.decode(pathWithQuery, StandardCharsets.UTF_8));
+        if (tail.find()) {
+            int n = Integer.parseInt(tail.group(1));
+            lines = lines.subList(Math.max(0, lines.size() - n), lines.size());
+        }
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
+                .setBody(String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"));
     }
 
     /** Strategic merge patch, applied here and stored as an update (the mock knows only JSON patches). */
@@ -50,38 +112,54 @@ public class SimApiDispatcher extends Dispatcher {
             return current;
         }
         try {
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-            com.fasterxml.jackson.databind.JsonNode merged = StrategicMergePatch.apply(
-                    json.readTree(current.getBody().getBytes()), json.readTree(request.getBody().getBytes()));
-            io.fabric8.mockwebserver.http.Headers headers = request.getHeaders().newBuilder()
-                    .set("Content-Type", "application/json").build();
-            return crud.dispatch(new RecordedRequest(request.getHttpVersion(), io.fabric8.mockwebserver.dsl.HttpMethod.PUT,
-                    request.getPath(), headers, new io.fabric8.mockwebserver.http.Buffer(json.writeValueAsBytes(merged))));
-        } catch (java.io.IOException e) {
-            return new MockResponse().setResponseCode(422).setBody("{\"kind\":\"Status\",\"message\":\"bad patch\"}");
+            JsonNode merged = StrategicMergePatch.apply(JSON.readTree(current.getBody().getBytes()),
+                    JSON.readTree(request.getBody().getBytes()));
+            Headers headers = request.getHeaders().newBuilder().set("Content-Type", "application/json").build();
+            return crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, request.getPath(), headers,
+                    new Buffer(JSON.writeValueAsBytes(merged))));
+        } catch (IOException e) {
+            return json(422, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"invalid patch: "
+                    + e.getMessage().replace('"', '\'') + "\",\"code\":422}");
         }
     }
 
-    /** The mock answers every list as kind "List"; client-go's typed clients want "SecretList" and so on. */
-    static void typedList(MockResponse response, String kind) {
-        String body = new String(response.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        response.setBody(body.replaceFirst("\"kind\":\\s*\"List\"", "\"kind\":\"" + kind + "List\""));
+    /** The API server allocates a ClusterIP to every new Service; Helm's --wait waits for it. */
+    private RecordedRequest withClusterIp(RecordedRequest request) {
+        try {
+            JsonNode service = JSON.readTree(request.getBody().getBytes());
+            if (service.path("spec").isObject() && service.path("spec").path("clusterIP").asText("").isEmpty()) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) service.path("spec"))
+                        .put("clusterIP", "10.96.0." + (10 + Math.floorMod(service.path("metadata").path("name").asText().hashCode(), 240)));
+            }
+            return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), request.getHeaders(),
+                    new Buffer(JSON.writeValueAsBytes(service)));
+        } catch (IOException e) {
+            return request; // not JSON: let the store reject it as it would
+        }
+    }
+
+    /**
+     * The mock answers every list as {@code v1 List}; client-go's typed clients decode only the real
+     * thing ({@code v1 SecretList}, {@code apps/v1 ReplicaSetList}) and otherwise see an error.
+     */
+    private static void typedList(MockResponse response, String groupVersion, String kind) {
+        String body = new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
+        response.setBody(body.replaceFirst("\"apiVersion\":\\s*\"v1\",\\s*\"kind\":\\s*\"List\"",
+                "\"apiVersion\":\"" + groupVersion + "\",\"kind\":\"" + kind + "List\""));
     }
 
     /** client-go sends typed objects as protobuf; the CRUD store reads JSON. */
-    static RecordedRequest asJson(RecordedRequest request) {
+    private static RecordedRequest asJson(RecordedRequest request) {
         if (!KubeProtobuf.isProtobuf(request.getHeader("Content-Type"))) {
             return request;
         }
         String json = KubeProtobuf.toJson(request.getBody().getBytes());
-        io.fabric8.mockwebserver.http.Headers headers = request.getHeaders().newBuilder()
-                .set("Content-Type", "application/json").build();
+        Headers headers = request.getHeaders().newBuilder().set("Content-Type", "application/json").build();
         return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), headers,
-                new io.fabric8.mockwebserver.http.Buffer(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                new Buffer(json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String abbreviate(String s) {
-        s = s.replace('\n', ' ');
-        return s.length() > 200 ? s.substring(0, 200) : s;
+    private static MockResponse json(int code, String body) {
+        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
     }
 }

@@ -1,0 +1,160 @@
+package com.bffaccounting.gate.kube;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.LocalPortForward;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The suite's Kubernetes access (fabric8; never a kubectl subprocess). Each method is the kubectl
+ * command the checklist runs, named after it. Every request that is not a read is counted, so a
+ * verify-only run can prove it changed nothing.
+ */
+public final class KubeClient implements AutoCloseable {
+    private final KubernetesClient client;
+    private final String context;
+    private final AtomicInteger writes = new AtomicInteger();
+
+    private KubeClient(Config config, String context) {
+        this.context = context;
+        this.client = new KubernetesClientBuilder().withConfig(config)
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", new Interceptor() {
+                    @Override
+                    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+                        if (!request.method().equals("GET")) {
+                            writes.incrementAndGet();
+                        }
+                    }
+                }))
+                .build();
+    }
+
+    /**
+     * A client for {@code context} of the kubeconfig (its current context when empty).
+     *
+     * @throws KubeconfigException with one line when the kubeconfig has no such context
+     */
+    public static KubeClient fromKubeconfig(String kubeconfigYaml, String kubeconfigPath, Optional<String> context,
+                                            int requestTimeoutMillis) {
+        Config config;
+        try {
+            config = Config.fromKubeconfig(context.orElse(null), kubeconfigYaml, null);
+        } catch (KubernetesClientException | IllegalArgumentException e) {
+            throw new KubeconfigException("kubeconfig " + kubeconfigPath + ": " + e.getMessage());
+        }
+        if (config.getCurrentContext() == null) {
+            throw new KubeconfigException("kubeconfig " + kubeconfigPath + " selects no context"
+                    + context.map(c -> " (no context named '" + c + "')").orElse(" (set current-context or -Dcluster.context)"));
+        }
+        if (context.isPresent() && !context.get().equals(config.getCurrentContext().getName())) {
+            throw new KubeconfigException("kubeconfig " + kubeconfigPath + " has no context named '" + context.get() + "'");
+        }
+        config.setRequestTimeout(requestTimeoutMillis);
+        config.setConnectionTimeout(requestTimeoutMillis);
+        config.setRequestRetryBackoffLimit(0);
+        return new KubeClient(config, config.getCurrentContext().getName());
+    }
+
+    public KubernetesClient fabric8() {
+        return client;
+    }
+
+    public String context() {
+        return context;
+    }
+
+    public String apiServerUrl() {
+        return client.getConfiguration().getMasterUrl();
+    }
+
+    public int writeRequests() {
+        return writes.get();
+    }
+
+    /** {@code kubectl cluster-info} / {@code kubectl version}: throws when the API server does not answer. */
+    public VersionInfo serverVersion() {
+        return client.getKubernetesVersion();
+    }
+
+    /** {@code kubectl get namespace NS}. */
+    public boolean namespaceExists(String namespace) {
+        return client.namespaces().withName(namespace).get() != null;
+    }
+
+    /** {@code kubectl auth can-i list pods -n NS}, answered by trying: the HTTP status of a list. */
+    public int listPodsStatus(String namespace) {
+        try {
+            client.pods().inNamespace(namespace).list();
+            return 200;
+        } catch (KubernetesClientException e) {
+            return e.getCode();
+        }
+    }
+
+    /** {@code kubectl get deployment NAME -n NS}. */
+    public Optional<Deployment> deployment(String namespace, String name) {
+        return Optional.ofNullable(client.apps().deployments().inNamespace(namespace).withName(name).get());
+    }
+
+    /** {@code kubectl get pods -n NS -l <deployment's selector>}, newest first. */
+    public List<Pod> podsOf(String namespace, Deployment deployment) {
+        Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
+        return client.pods().inNamespace(namespace).withLabels(selector).list().getItems().stream()
+                .sorted(Comparator.comparing((Pod p) -> p.getMetadata().getCreationTimestamp(),
+                        Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+    }
+
+    /** {@code kubectl get events -n NS --field-selector involvedObject.name=NAME}. */
+    public List<Event> eventsOf(String namespace, String objectName) {
+        return client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> e.getInvolvedObject() != null && objectName.equals(e.getInvolvedObject().getName()))
+                .toList();
+    }
+
+    /** {@code kubectl logs POD -n NS --tail=N}. */
+    public List<String> logTail(String namespace, String pod, int lines) {
+        String log = client.pods().inNamespace(namespace).withName(pod).tailingLines(lines).getLog();
+        return log == null || log.isEmpty() ? List.of() : log.lines().toList();
+    }
+
+    /** {@code kubectl port-forward -n NS deployment/NAME PORT}: like kubectl, to one ready pod of it. */
+    public LocalPortForward portForward(String namespace, Deployment deployment, int port) {
+        Pod pod = podsOf(namespace, deployment).stream().filter(PodStates::ready).findFirst()
+                .orElseThrow(() -> new IllegalStateException("deployment/" + deployment.getMetadata().getName()
+                        + " has no ready pod to port-forward to"));
+        return client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).portForward(port);
+    }
+
+    public static List<ContainerStatus> containerStatuses(Pod pod) {
+        return pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+                ? List.of() : pod.getStatus().getContainerStatuses();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    /** A kubeconfig that cannot be used as it is; the message is the whole diagnosis. */
+    public static final class KubeconfigException extends RuntimeException {
+        public KubeconfigException(String message) {
+            super(message);
+        }
+    }
+}

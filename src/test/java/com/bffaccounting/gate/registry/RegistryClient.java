@@ -1,0 +1,150 @@
+package com.bffaccounting.gate.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves an image tag through the OCI distribution API as {@code docker pull} would: ask {@code /v2/}
+ * which token service to use, get a pull token (anonymous, or with credentials), then
+ * {@code HEAD /v2/<repository>/manifests/<tag>} with the OCI and Docker manifest types; the digest is
+ * in {@code Docker-Content-Digest}. Answers are told apart: no pull access, tag missing, unreachable.
+ */
+public final class RegistryClient {
+    static final String ACCEPT = String.join(", ",
+            "application/vnd.oci.image.index.v1+json",
+            "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.docker.distribution.manifest.list.v2+json",
+            "application/vnd.docker.distribution.manifest.v2+json");
+    private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public enum Outcome { FOUND, NOT_FOUND, NO_PULL_ACCESS, UNREACHABLE, ERROR }
+
+    /** What the registry said, with a sentence for people. */
+    public record Resolution(Outcome outcome, String digest, String message) {
+        public boolean found() {
+            return outcome == Outcome.FOUND;
+        }
+    }
+
+    private final URI baseUrl;
+    private final Optional<String> username;
+    private final Optional<String> password;
+    private final HttpClient http;
+
+    /** @param baseUrl the registry's API root, e.g. https://ghcr.io (a setting, so tests can aim it elsewhere) */
+    public RegistryClient(URI baseUrl, Optional<String> username, Optional<String> password, Duration timeout) {
+        this.baseUrl = baseUrl;
+        this.username = username;
+        this.password = password;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public Resolution resolve(ImageReference image) {
+        String where = image + " at " + baseUrl;
+        try {
+            Optional<String> token = pullToken(image);
+            HttpRequest.Builder head = HttpRequest.newBuilder(baseUrl.resolve("/v2/" + image.repository() + "/manifests/" + image.tag()))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .header("Accept", ACCEPT)
+                    .timeout(Duration.ofSeconds(15));
+            token.ifPresent(t -> head.header("Authorization", "Bearer " + t));
+            HttpResponse<Void> response = http.send(head.build(), HttpResponse.BodyHandlers.discarding());
+            switch (response.statusCode()) {
+                case 200:
+                    String digest = response.headers().firstValue("Docker-Content-Digest").orElse(null);
+                    if (digest == null) {
+                        return new Resolution(Outcome.ERROR, null, "the registry found " + where
+                                + " but sent no Docker-Content-Digest header");
+                    }
+                    return new Resolution(Outcome.FOUND, digest, image + " exists: " + digest);
+                case 404:
+                    return new Resolution(Outcome.NOT_FOUND, null, "tag " + image.tag() + " not found in " + image.registry()
+                            + "/" + image.repository() + " (registry answered 404)");
+                case 401:
+                case 403:
+                    return new Resolution(Outcome.NO_PULL_ACCESS, null, "no pull access to " + where + " (registry answered "
+                            + response.statusCode() + (username.isPresent() ? " with the configured credentials)" : " to an anonymous token; set registry.username/registry.password)"));
+                default:
+                    return new Resolution(Outcome.ERROR, null, "the registry answered " + response.statusCode() + " for " + where);
+            }
+        } catch (NoPullAccess e) {
+            return new Resolution(Outcome.NO_PULL_ACCESS, null, e.getMessage());
+        } catch (IOException e) {
+            return new Resolution(Outcome.UNREACHABLE, null, "cannot reach the registry at " + baseUrl + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Resolution(Outcome.ERROR, null, "interrupted while asking " + baseUrl);
+        }
+    }
+
+    /** The bearer token {@code /v2/} asks for, if it asks for one (the registry's own challenge names the token service). */
+    Optional<String> pullToken(ImageReference image) throws IOException, InterruptedException {
+        HttpResponse<Void> ping = http.send(HttpRequest.newBuilder(baseUrl.resolve("/v2/")).timeout(Duration.ofSeconds(15)).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (ping.statusCode() != 401) {
+            return Optional.empty();
+        }
+        Map<String, String> challenge = parseChallenge(ping.headers().firstValue("WWW-Authenticate").orElse(""));
+        String realm = challenge.get("realm");
+        if (realm == null) {
+            throw new NoPullAccess("the registry at " + baseUrl + " wants authentication but names no token service");
+        }
+        String query = "scope=" + URLEncoder.encode("repository:" + image.repository() + ":pull", StandardCharsets.UTF_8)
+                + (challenge.containsKey("service") ? "&service=" + URLEncoder.encode(challenge.get("service"), StandardCharsets.UTF_8) : "");
+        HttpRequest.Builder tokenRequest = HttpRequest.newBuilder(URI.create(realm + (realm.contains("?") ? "&" : "?") + query))
+                .timeout(Duration.ofSeconds(15)).GET();
+        if (username.isPresent() && password.isPresent()) {
+            tokenRequest.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (username.get() + ":" + password.get()).getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> tokenResponse = http.send(tokenRequest.build(), HttpResponse.BodyHandlers.ofString());
+        if (tokenResponse.statusCode() == 401 || tokenResponse.statusCode() == 403) {
+            throw new NoPullAccess("no pull access to " + image + ": the token service answered " + tokenResponse.statusCode());
+        }
+        if (tokenResponse.statusCode() != 200) {
+            throw new IOException("token service " + realm + " answered " + tokenResponse.statusCode());
+        }
+        JsonNode body = JSON.readTree(tokenResponse.body());
+        String token = body.path("token").asText(body.path("access_token").asText(""));
+        if (token.isEmpty()) {
+            throw new IOException("token service " + realm + " returned no token");
+        }
+        return Optional.of(token);
+    }
+
+    static Map<String, String> parseChallenge(String header) {
+        Map<String, String> params = new LinkedHashMap<>();
+        Matcher m = CHALLENGE_PARAM.matcher(header);
+        while (m.find()) {
+            params.put(m.group(1), m.group(2));
+        }
+        return params;
+    }
+
+    private static final class NoPullAccess extends IOException {
+        NoPullAccess(String message) {
+            super(message);
+        }
+    }
+}

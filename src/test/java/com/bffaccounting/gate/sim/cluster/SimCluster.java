@@ -1,0 +1,126 @@
+package com.bffaccounting.gate.sim.cluster;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The simulated cluster of {@code env=sim}: fabric8's mock API server in CRUD mode, made capable of
+ * serving the real Helm ({@link SimApiDispatcher}), plus controllers that roll Deployments out
+ * ({@link SimKubelet}). It is a stand-in for a Kubernetes API server; reports say so.
+ */
+public final class SimCluster implements AutoCloseable {
+    public static final String CONTEXT = "sim-pilot";
+    static final String CONTROLLER_AGENT = "sim-kubelet";
+
+    private final SimApiDispatcher dispatcher;
+    private final KubernetesMockServer server;
+    private final KubernetesClient controllerClient;
+    private final ScheduledExecutorService controllers;
+    private final String token = "sim-token-" + UUID.randomUUID();
+    private volatile String lastControllerError;
+
+    private SimCluster(SimApiDispatcher dispatcher, KubernetesMockServer server, KubernetesClient controllerClient,
+                       ScheduledExecutorService controllers) {
+        this.dispatcher = dispatcher;
+        this.server = server;
+        this.controllerClient = controllerClient;
+        this.controllers = controllers;
+    }
+
+    /**
+     * @param fateOfImage     what the kubelet does with a pod of an image
+     * @param onRollout       called with the container env when a rollout completes (reconfigures the BFF)
+     * @param podLog          the log lines every BFF pod shows
+     */
+    public static SimCluster start(Clock clock, Function<String, PodFate> fateOfImage, Consumer<List<EnvVar>> onRollout,
+                                   Supplier<List<String>> podLog) {
+        SimApiDispatcher dispatcher = new SimApiDispatcher(podLog);
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+        server.init();
+        KubernetesClient controllerClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+                .withMasterUrl("http://" + server.getHostName() + ":" + server.getPort())
+                .withUserAgent(CONTROLLER_AGENT).withRequestRetryBackoffLimit(0).build()).build();
+        ScheduledExecutorService controllers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sim-kubelet");
+            t.setDaemon(true);
+            return t;
+        });
+        SimCluster cluster = new SimCluster(dispatcher, server, controllerClient, controllers);
+        SimKubelet kubelet = new SimKubelet(controllerClient, clock, fateOfImage, onRollout);
+        controllers.scheduleWithFixedDelay(() -> {
+            try {
+                kubelet.reconcileAll();
+                cluster.lastControllerError = null;
+            } catch (RuntimeException e) {
+                // Kept and shown in diagnostics: a broken simulator must explain a stuck rollout.
+                cluster.lastControllerError = e.toString();
+            }
+        }, 0, 100, TimeUnit.MILLISECONDS);
+        return cluster;
+    }
+
+    public String apiServerUrl() {
+        return "http://" + server.getHostName() + ":" + server.getPort();
+    }
+
+    /** A kubeconfig for the simulated cluster, with a bearer token (a secret, like a real one). */
+    public String kubeconfig() {
+        return kubeconfigFor(apiServerUrl(), token);
+    }
+
+    public String token() {
+        return token;
+    }
+
+    static String kubeconfigFor(String url, String token) {
+        return "apiVersion: v1\nkind: Config\nclusters:\n- name: sim\n  cluster:\n    server: " + url + "\n"
+                + "contexts:\n- name: " + CONTEXT + "\n  context:\n    cluster: sim\n    user: sim-user\n"
+                + "current-context: " + CONTEXT + "\n"
+                + "users:\n- name: sim-user\n  user:\n    token: " + token + "\n";
+    }
+
+    public void createNamespace(String name) {
+        controllerClient.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+    }
+
+    /** Write requests (anything but GET) sent by anyone but the simulator's own controllers since the last reset. */
+    public int writeRequests() {
+        return dispatcher.writeRequests();
+    }
+
+    public List<String> writeRequestLines() {
+        return dispatcher.writeRequestLines();
+    }
+
+    public void resetWriteCount() {
+        dispatcher.resetWrites();
+    }
+
+    public String lastControllerError() {
+        return lastControllerError;
+    }
+
+    @Override
+    public void close() {
+        controllers.shutdownNow();
+        controllerClient.close();
+        server.destroy();
+    }
+}

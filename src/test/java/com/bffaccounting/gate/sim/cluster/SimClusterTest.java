@@ -1,0 +1,105 @@
+package com.bffaccounting.gate.sim.cluster;
+
+import com.bffaccounting.gate.helm.HelmClient;
+import com.bffaccounting.gate.helm.HelmValues;
+import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.PodStates;
+import com.marcnuri.helm.Release;
+import com.marcnuri.helm.ReleaseHistory;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The real Helm (helm-java) against the simulated cluster: install, wait, upgrade, history — and nothing else writes. */
+class SimClusterTest {
+    static final Path CHART = Path.of("charts/bff-accounting");
+    private final List<List<EnvVar>> rollouts = new CopyOnWriteArrayList<>();
+    private SimCluster cluster;
+    private HelmClient helm;
+
+    @BeforeEach
+    void start() {
+        cluster = SimCluster.start(Clock.systemUTC(),
+                image -> image.endsWith(":missing") ? PodFate.pullFails("manifest unknown") : PodFate.runs(Duration.ofMillis(200)),
+                rollouts::add, () -> List.of("INFO started", "WARN TENANT_NOT_ENABLED tenant=pilot-b"));
+        cluster.createNamespace("accounting");
+        helm = new HelmClient(cluster.kubeconfig(), true);
+    }
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void upgradeInstallWaitsForTheRolloutAndTheAllowlistReachesThePods() {
+        Release release = helm.upgradeInstall(CHART, "bff", "accounting",
+                HelmValues.pilot("[\"default\",\"pilot-a\"]", "ghcr.io/acme/bff", "r7-h"), Duration.ofSeconds(30), false);
+        assertThat(release.getStatus()).isEqualTo("deployed");
+        assertThat(release.getRevision()).isEqualTo("1");
+        assertThat(rollouts).hasSize(1);
+        assertThat(rollouts.get(0)).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("OS_TENANT_ALLOWLIST_JSON");
+            assertThat(e.getValue()).isEqualTo("[\"default\",\"pilot-a\"]");
+        });
+        try (KubeClient kube = KubeClient.fromKubeconfig(cluster.kubeconfig(), "(sim)", Optional.empty(), 5000)) {
+            var deployment = kube.deployment("accounting", "bff-accounting").orElseThrow();
+            assertThat(deployment.getStatus().getReadyReplicas()).isEqualTo(2);
+            assertThat(kube.podsOf("accounting", deployment)).hasSize(2).allMatch(PodStates::ready);
+            String pod = kube.podsOf("accounting", deployment).get(0).getMetadata().getName();
+            assertThat(kube.logTail("accounting", pod, 1)).containsExactly("WARN TENANT_NOT_ENABLED tenant=pilot-b");
+        }
+    }
+
+    @Test
+    void upgradeToAnotherTagAddsARevisionAndReplacesThePods() {
+        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30), false);
+        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v2"), Duration.ofSeconds(30), false);
+        List<ReleaseHistory> history = helm.history("bff", "accounting");
+        assertThat(history).extracting(ReleaseHistory::getStatus).containsExactly("superseded", "deployed");
+        try (KubeClient kube = KubeClient.fromKubeconfig(cluster.kubeconfig(), "(sim)", Optional.empty(), 5000)) {
+            var deployment = kube.deployment("accounting", "bff-accounting").orElseThrow();
+            await().atMost(Duration.ofSeconds(5)).until(() -> kube.podsOf("accounting", deployment).stream()
+                    .allMatch(p -> p.getSpec().getContainers().get(0).getImage().equals("ghcr.io/acme/bff:v2")));
+            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("ghcr.io/acme/bff:v2");
+        }
+    }
+
+    @Test
+    void podsThatCannotPullShowImagePullBackOffAndHelmTimesOut() {
+        assertThatThrownBy(() -> helm.upgradeInstall(CHART, "bff", "accounting",
+                HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "missing"), Duration.ofSeconds(3), false))
+                .hasMessageContaining("context deadline exceeded");
+        try (KubeClient kube = KubeClient.fromKubeconfig(cluster.kubeconfig(), "(sim)", Optional.empty(), 5000)) {
+            var pods = kube.podsOf("accounting", kube.deployment("accounting", "bff-accounting").orElseThrow());
+            assertThat(pods).isNotEmpty().allSatisfy(p -> assertThat(PodStates.stuck(p)).hasValueSatisfying(s ->
+                    assertThat(s.reason()).isEqualTo("ImagePullBackOff")));
+        }
+    }
+
+    @Test
+    void readsAreNotCountedAsWrites() {
+        cluster.resetWriteCount();
+        try (KubeClient kube = KubeClient.fromKubeconfig(cluster.kubeconfig(), "(sim)", Optional.empty(), 5000)) {
+            kube.serverVersion();
+            assertThat(kube.namespaceExists("accounting")).isTrue();
+            assertThat(kube.namespaceExists("nope")).isFalse();
+            assertThat(kube.writeRequests()).isZero();
+        }
+        assertThat(cluster.writeRequests()).isZero();
+        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30), false);
+        assertThat(cluster.writeRequests()).isPositive();
+    }
+}
