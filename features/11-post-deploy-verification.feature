@@ -1,4 +1,4 @@
-@D1 @D2
+@D1 @D2 @D6
 Feature: 배포 후 검증 — Post-deploy verification
   체크리스트 "배포 후 검증": 헬스 체크, 파일럿 게이팅 검증, 로그 확인, 메트릭 확인.
   The BFF is healthy and ready, lets only the allowlisted pilot tenants through, logs every refusal

@@ -32,6 +32,7 @@ public final class Settings {
     public final Sync sync;
     public final Log log;
     public final Prometheus prometheus;
+    public final Registry registry;
     public final Cluster cluster;
     public final Sim sim;
     public final Gate gate;
@@ -53,6 +54,14 @@ public final class Settings {
     public record Gating(List<String> allowlist, List<String> nonPilotTenants, String probeMethod,
                          String probePath, String tenantHeader, Map<String, String> probeHeaders,
                          String deniedErrorCode, int concurrency) {
+        /** The allowlist as the container gets it: a JSON array string. */
+        public String allowlistJson() {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(allowlist);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public record Metrics(String requestsCounter, List<String> statusLabels, String tenantLabel) {
@@ -62,6 +71,10 @@ public final class Settings {
                        Duration maxLag, double maxErrorRate, Duration errorRateWindow,
                        boolean absentIsInconclusive, String alertName, Duration p1Window,
                        Duration alertFor) {
+    }
+
+    public record Registry(Optional<java.net.URI> url, Optional<String> username, Optional<String> password,
+                           Duration timeout) {
     }
 
     public record Log(Duration waitTimeout) {
@@ -74,17 +87,20 @@ public final class Settings {
     public record Cluster(Optional<Path> kubeconfig, Optional<String> context, Optional<String> expectedContext,
                           String namespace, String release, String deployment, int containerPort,
                           Duration helmTimeout, Duration failFastAfter, boolean deploy, boolean rollback,
-                          boolean rollbackOnFailure, int logTailLines) {
+                          int logTailLines, Duration requestTimeout) {
+        public boolean writesAllowed() {
+            return deploy || rollback;
+        }
     }
 
     public record Sim(Set<String> faults, List<String> syncSources, Duration syncLag,
-                      double syncErrorRate) {
+                      double syncErrorRate, Duration slowRolloutDelay) {
         public boolean has(com.bffaccounting.gate.sim.Fault fault) {
             return faults.contains(fault.id());
         }
     }
 
-    public record Gate(boolean failOnIncomplete) {
+    public record Gate(boolean failOnIncomplete, String workflowPath) {
     }
 
     private Settings(SettingReader r) {
@@ -152,6 +168,15 @@ public final class Settings {
         r.require(whenAbsent.equalsIgnoreCase("fail") || whenAbsent.equalsIgnoreCase("inconclusive"),
                 "sync.whenAbsent: '" + whenAbsent + "' must be fail or inconclusive");
 
+        registry = new Registry(Optional.ofNullable(r.url("registry.url", null)), r.optional("registry.username"),
+                r.optional("registry.password"), r.duration("registry.timeout", Duration.ofSeconds(15)));
+        try {
+            com.bffaccounting.gate.registry.ImageReference.parse(release.imageRepository(), release.imageTag());
+            com.bffaccounting.gate.registry.ImageReference.parse(release.imageRepository(), release.rollbackTag());
+        } catch (IllegalArgumentException e) {
+            r.error("image.repository/image.tag: " + e.getMessage());
+        }
+
         log = new Log(r.duration("log.waitTimeout", Duration.ofSeconds(10)));
 
         prometheus = new Prometheus(
@@ -161,6 +186,16 @@ public final class Settings {
                 r.optional("prometheus.binary"));
 
         Optional<Path> kubeconfig = r.optional("kubeconfig").map(Path::of);
+        if (env == Env.CLUSTER) {
+            Optional<Path> found = kubeconfig.or(() -> Optional.ofNullable(System.getenv("KUBECONFIG"))
+                    .map(k -> Path.of(k.split(java.io.File.pathSeparator)[0])))
+                    .or(() -> Optional.of(Path.of(System.getProperty("user.home"), ".kube", "config")));
+            if (!java.nio.file.Files.isReadable(found.get())) {
+                r.error("kubeconfig: no readable kubeconfig at " + found.get() + " (from -Dkubeconfig, $KUBECONFIG or ~/.kube/config)"
+                        + " — set -Dkubeconfig=/path/to/config, or verify a BFF without Kubernetes with -Denv=local");
+            }
+            kubeconfig = found;
+        }
         cluster = new Cluster(
                 kubeconfig,
                 r.optional("cluster.context"),
@@ -173,8 +208,8 @@ public final class Settings {
                 r.duration("cluster.failFastAfter", Duration.ofSeconds(5)),
                 r.bool("deploy", false),
                 r.bool("rollback", false),
-                r.bool("rollbackOnFailure", false),
-                r.positiveInt("cluster.logTailLines", 50));
+                r.positiveInt("cluster.logTailLines", 50),
+                r.duration("cluster.requestTimeout", Duration.ofSeconds(10)));
 
         Set<String> faults = new LinkedHashSet<>(r.list("sim.faults", ""));
         for (String fault : faults) {
@@ -186,9 +221,11 @@ public final class Settings {
         sim = new Sim(Set.copyOf(faults),
                 r.list("sim.syncSources", "bank-sbx,pg-kcp,erp-douzone"),
                 r.duration("sim.syncLag", Duration.ofSeconds(20)),
-                r.fraction("sim.syncErrorRate", 0.01));
+                r.fraction("sim.syncErrorRate", 0.01),
+                r.duration("sim.slowRolloutDelay", Duration.ofSeconds(4)));
 
-        gate = new Gate(r.bool("gate.failOnIncomplete", env == Env.CLUSTER));
+        gate = new Gate(r.bool("gate.failOnIncomplete", env == Env.CLUSTER),
+                r.string("gate.workflow", ".github/workflows/release-gate.yml"));
 
         secretValues = collectSecrets(r);
     }

@@ -79,6 +79,20 @@ public final class HelmClient {
         return command.call();
     }
 
+    /** {@code helm upgrade --install} without {@code --wait}: only the simulator seeds releases this way. */
+    public Release upgradeInstallNoWait(Path chart, String release, String namespace, HelmValues values) {
+        requireChart(chart);
+        UpgradeCommand command = new Helm(chart).upgrade().install().withName(release).withNamespace(namespace)
+                .withKubeConfig(kubeconfig);
+        if (againstSimulator) {
+            command = command.disableOpenApiValidation();
+        }
+        for (Map.Entry<String, String> e : values.asMap().entrySet()) {
+            command = command.set(e.getKey(), e.getValue());
+        }
+        return command.call();
+    }
+
     /** {@code helm history RELEASE -n NS}. */
     public List<ReleaseHistory> history(String release, String namespace) {
         return Helm.history(release).withNamespace(namespace).withKubeConfig(kubeconfig).call();

@@ -30,14 +30,21 @@ public final class KubeClient implements AutoCloseable {
     private final String context;
     private final AtomicInteger writes = new AtomicInteger();
 
-    private KubeClient(Config config, String context) {
+    private final boolean writesAllowed;
+
+    private KubeClient(Config config, String context, boolean writesAllowed) {
         this.context = context;
+        this.writesAllowed = writesAllowed;
         this.client = new KubernetesClientBuilder().withConfig(config)
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", new Interceptor() {
                     @Override
                     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
                         if (!request.method().equals("GET")) {
                             writes.incrementAndGet();
+                            if (!KubeClient.this.writesAllowed) {
+                                // A verify-only run must not change the cluster: refuse before anything is sent.
+                                throw new ReadOnlyViolation(request.method() + " " + request.uri().getPath());
+                            }
                         }
                     }
                 }))
@@ -51,6 +58,12 @@ public final class KubeClient implements AutoCloseable {
      */
     public static KubeClient fromKubeconfig(String kubeconfigYaml, String kubeconfigPath, Optional<String> context,
                                             int requestTimeoutMillis) {
+        return fromKubeconfig(kubeconfigYaml, kubeconfigPath, context, requestTimeoutMillis, true);
+    }
+
+    /** @param writesAllowed false for a verify-only run: any request but GET is refused before it is sent */
+    public static KubeClient fromKubeconfig(String kubeconfigYaml, String kubeconfigPath, Optional<String> context,
+                                            int requestTimeoutMillis, boolean writesAllowed) {
         Config config;
         try {
             config = Config.fromKubeconfig(context.orElse(null), kubeconfigYaml, null);
@@ -67,7 +80,7 @@ public final class KubeClient implements AutoCloseable {
         config.setRequestTimeout(requestTimeoutMillis);
         config.setConnectionTimeout(requestTimeoutMillis);
         config.setRequestRetryBackoffLimit(0);
-        return new KubeClient(config, config.getCurrentContext().getName());
+        return new KubeClient(config, config.getCurrentContext().getName(), writesAllowed);
     }
 
     public KubernetesClient fabric8() {
@@ -94,6 +107,12 @@ public final class KubeClient implements AutoCloseable {
     /** {@code kubectl get namespace NS}. */
     public boolean namespaceExists(String namespace) {
         return client.namespaces().withName(namespace).get() != null;
+    }
+
+    /** {@code kubectl create namespace NS} — deploy runs only (the write guard refuses it otherwise). */
+    public void createNamespace(String namespace) {
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata().withName(namespace).endMetadata().build()).create();
     }
 
     /** {@code kubectl auth can-i list pods -n NS}, answered by trying: the HTTP status of a list. */
@@ -149,6 +168,17 @@ public final class KubeClient implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+    }
+
+    public boolean writesAllowed() {
+        return writesAllowed;
+    }
+
+    /** A write attempted by a verify-only run. */
+    public static final class ReadOnlyViolation extends IllegalStateException {
+        public ReadOnlyViolation(String request) {
+            super("verify-only run: refused to send " + request + " to the cluster (deploy and rollback need -Ddeploy=true or -Drollback=true)");
+        }
     }
 
     /** A kubeconfig that cannot be used as it is; the message is the whole diagnosis. */

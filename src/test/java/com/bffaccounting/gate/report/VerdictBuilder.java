@@ -36,6 +36,14 @@ public final class VerdictBuilder {
             if (mine.isEmpty()) {
                 status = CheckStatus.NOT_RUN;
                 reason = "no scenario for " + item.id() + " ran in this run";
+            } else if (item.id().startsWith("D") && mine.stream().anyMatch(o -> o.status() != CheckStatus.NOT_RUN)) {
+                // Design-card items are umbrellas over whole features: the scenarios that could not run here
+                // are reported under their own checklist IDs, so they do not make the umbrella NOT_RUN.
+                status = mine.stream().map(ScenarioOutcome::status).filter(st -> st != CheckStatus.NOT_RUN)
+                        .reduce(CheckStatus.PASS, CheckStatus::worse);
+                CheckStatus worst = status;
+                reason = mine.stream().filter(o -> o.status() == worst && o.message() != null)
+                        .map(ScenarioOutcome::message).findFirst().orElse(null);
             } else {
                 status = mine.stream().map(ScenarioOutcome::status).reduce(CheckStatus.PASS, CheckStatus::worse);
                 CheckStatus worst = status;

@@ -16,10 +16,23 @@ import java.util.stream.Collectors;
  * fault, what breaks, the checklist IDs that must fail, and a fragment of the failure message.
  */
 final class FaultCatalog {
-    record Row(String fault, String breaks, Set<String> mustFail, String messageFragment) {
+    record Row(String fault, String breaks, Set<String> mustFail, String messageFragment, java.util.Map<String, String> runWith) {
+        String label() {
+            return fault + (runWith.isEmpty() ? "" : "+" + String.join("+", runWith.keySet()));
+        }
     }
 
     private FaultCatalog() {
+    }
+
+    private static java.util.Map<String, String> runWith(String cell) {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (String pair : cell.trim().split("\\s+")) {
+            if (pair.contains("=")) {
+                settings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        return settings;
     }
 
     static List<Row> load() {
@@ -35,7 +48,7 @@ final class FaultCatalog {
                 rows.add(new Row(cells[1].replace("`", ""), cells[2],
                         Arrays.stream(cells[3].split(",")).map(String::trim).filter(s -> !s.isEmpty() && !s.equals("nothing"))
                                 .collect(Collectors.toCollection(TreeSet::new)),
-                        cells[4].replace("`", "")));
+                        cells[4].replace("`", ""), runWith(cells.length > 5 ? cells[5].replace("`", "") : "")));
             }
             return rows;
         } catch (IOException e) {

@@ -22,7 +22,17 @@ public enum Fault {
     REQUESTS_NOT_COUNTED("requests-not-counted"),
     SYNC_STALE("sync-stale"),
     SYNC_ERROR_RATE("sync-error-rate"),
-    SYNC_METRICS_ABSENT("sync-metrics-absent");
+    SYNC_METRICS_ABSENT("sync-metrics-absent"),
+    IMAGE_MISSING("image-missing"),
+    IMAGE_PULL_BACKOFF("image-pull-backoff"),
+    CRASH_LOOP("crash-loop"),
+    SLOW_ROLLOUT("slow-rollout"),
+    NAMESPACE_MISSING("namespace-missing"),
+    CLUSTER_UNREACHABLE("cluster-unreachable"),
+    CHART_ENV_UNWIRED("chart-env-unwired"),
+    ROLLBACK_TARGET_MISSING("rollback-target-missing"),
+    CREDENTIALS_REJECTED("credentials-rejected"),
+    REGISTRY_NO_PULL_ACCESS("registry-no-pull-access");
 
     private final String id;
 

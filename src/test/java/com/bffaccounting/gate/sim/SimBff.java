@@ -39,7 +39,7 @@ public final class SimBff implements AutoCloseable {
     /** How many sync calls each source makes per second of simulated life. */
     private static final int SYNC_CALLS_PER_SECOND = 10;
 
-    private final SimBffConfig config;
+    private volatile SimBffConfig config;
     private final Clock clock;
     private final Instant startedAt;
     private final SimLog log;
@@ -80,6 +80,16 @@ public final class SimBff implements AutoCloseable {
 
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /**
+     * A new rollout of the simulated deployment: the BFF now runs with the allowlist its pods were given.
+     * A missing or unparsable allowlist is what the real service would see as "no list" — every tenant in.
+     */
+    public void reconfigure(List<String> allowlist) {
+        SimBffConfig old = config;
+        config = new SimBffConfig(allowlist, old.syncSources(), old.faults());
+        log.info("bff-accounting restarted by a rollout, allowlist=" + config.allowlistJson() + " (simulated)");
     }
 
     public SimLog log() {

@@ -25,6 +25,13 @@ public final class SimRegistry implements AutoCloseable {
     private final Set<String> images = ConcurrentHashMap.newKeySet();
     private final String token = "sim-pull-" + UUID.randomUUID();
     private HttpServer server;
+    private volatile boolean denyPulls;
+
+    /** The token service refuses pull tokens, as GHCR does for a private package without access. */
+    public SimRegistry denyPulls() {
+        denyPulls = true;
+        return this;
+    }
 
     public SimRegistry hold(String repository, String tag) {
         images.add(repository + ":" + tag);
@@ -54,6 +61,10 @@ public final class SimRegistry implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/token")) {
+                if (denyPulls) {
+                    reply(exchange, 403, "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"requested access to the resource is denied\"}]}");
+                    return;
+                }
                 reply(exchange, 200, "{\"token\":\"" + token + "\"}");
                 return;
             }

@@ -4,7 +4,10 @@ import com.bffaccounting.gate.gating.PilotGatingProbe;
 import com.bffaccounting.gate.gating.TenantKind;
 import com.bffaccounting.gate.gating.TenantProbeResult;
 import com.bffaccounting.gate.outcome.NotRun;
+import io.cucumber.java.Before;
 import io.cucumber.java.ParameterType;
+import io.cucumber.java.Scenario;
+import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
@@ -16,14 +19,27 @@ public class GatingSteps {
     private final RunContext context;
     private final BffSession bff;
 
+    private Scenario scenario;
+
     public GatingSteps(RunContext context, BffSession bff) {
         this.context = context;
         this.bff = bff;
     }
 
+    @Before
+    public void keepScenario(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
     @ParameterType("pilot|non-pilot|case-variant")
     public TenantKind tenantKind(String label) {
         return TenantKind.parse(label);
+    }
+
+    @Given("the BFF is reached through the deployment")
+    public void reachedThroughDeployment() {
+        context.targets().cluster().require();
+        scenario.log("BFF reached via " + bff.target().reachedVia() + " at " + bff.target().baseUrl());
     }
 
     @When("every {tenantKind} tenant calls the probe endpoint")

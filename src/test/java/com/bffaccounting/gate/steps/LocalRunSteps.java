@@ -31,17 +31,18 @@ public class LocalRunSteps {
     @Given("this run has no Kubernetes cluster")
     public void noCluster() {
         if (context.targets().cluster().present()) {
-            throw new NotRun("this run has a Kubernetes cluster; this check is about runs without one");
+            throw new NotRun("this run has a Kubernetes cluster" + (context.targets().cluster().require().standIn() ? " (simulated)" : "")
+                    + "; this check is about runs without one (env=local)");
         }
         scenario.log("No cluster in this run: " + context.targets().cluster().absentReason());
     }
 
     @Given("a BFF running on this machine")
     public void localBff() {
-        if (context.targets().cluster().present()) {
-            throw new NotRun("this run verifies the BFF in a cluster; the local-run check applies to env=local and env=sim");
-        }
         BffTarget target = bff.target();
+        if (!target.onThisMachine()) {
+            throw new NotRun("the BFF under test runs in the cluster (" + target.reachedVia() + "); this check is about a BFF on this machine");
+        }
         scenario.log("BFF under test: " + target.baseUrl() + " — " + target.reachedVia());
     }
 

@@ -16,7 +16,7 @@ public class LogSteps {
     private final BffSession bff;
     private final Evidence evidence;
     private LogSource log;
-    private int linesBefore;
+    private LogSource.Cursor cursor;
 
     public LogSteps(RunContext context, BffSession bff, Evidence evidence) {
         this.context = context;
@@ -27,9 +27,9 @@ public class LogSteps {
     @Given("the BFF's log can be read")
     public void logCanBeRead() {
         log = bff.target().log().require();
-        linesBefore = log.lines().size();
+        cursor = log.cursor();
         evidence.add("BFF log since the scenario started (" + log.describe() + ")",
-                () -> String.join("\n", tailSince(log.lines())));
+                () -> String.join("\n", cursor.newLines()));
     }
 
     @Then("the BFF log shows the pilot error code for every refusal")
@@ -44,10 +44,6 @@ public class LogSteps {
                     + ", so there is no refusal to find in the log (see the pilot gating check)");
         }
         new RefusalLogCheck(context.settings().gating.deniedErrorCode(), context.settings().log.waitTimeout())
-                .assertLogged(tenants, () -> tailSince(log.lines()), log.describe());
-    }
-
-    private List<String> tailSince(List<String> lines) {
-        return lines.subList(Math.min(linesBefore, lines.size()), lines.size());
+                .assertLogged(tenants, cursor::newLines, log.describe());
     }
 }

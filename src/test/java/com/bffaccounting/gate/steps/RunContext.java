@@ -20,6 +20,20 @@ public final class RunContext {
         return run.targets();
     }
 
+    /**
+     * The cluster, for checks about the release in its namespace: NOT_RUN when the namespace is missing,
+     * because that failure belongs to the namespace check alone.
+     */
+    public com.bffaccounting.gate.kube.ClusterTarget releaseCluster() {
+        com.bffaccounting.gate.kube.ClusterTarget cluster = targets().cluster().require();
+        String namespace = settings().cluster.namespace();
+        if (!cluster.kube().namespaceExists(namespace)) {
+            throw new com.bffaccounting.gate.outcome.NotRun("needs namespace " + namespace
+                    + ", which does not exist (see the namespace check)");
+        }
+        return cluster;
+    }
+
     public GateRun run() {
         return run;
     }

@@ -43,6 +43,7 @@ final class SimApiDispatcher extends Dispatcher {
     private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
     private final Supplier<List<String>> podLog;
     private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean rejectSuite;
 
     SimApiDispatcher(Supplier<List<String>> podLog) {
         this.podLog = podLog;
@@ -55,7 +56,11 @@ final class SimApiDispatcher extends Dispatcher {
             writes.add(request.getMethod() + " " + path + " (" + request.getHeader("User-Agent") + ")");
         }
         MockResponse response;
-        if (path.equals("/version")) {
+        boolean fromSuite = !SimCluster.CONTROLLER_AGENT.equals(request.getHeader("User-Agent"));
+        if (rejectSuite && fromSuite && !path.equals("/version") && !Discovery.handles(path)) {
+            response = json(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Forbidden\","
+                    + "\"message\":\"pods is forbidden: User \\\"sim-user\\\" cannot list resource \\\"pods\\\"\",\"code\":403}");
+        } else if (path.equals("/version")) {
             response = json(200, "{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.0-sim\",\"platform\":\"linux/amd64\"}");
         } else if (Discovery.handles(path)) {
             response = json(200, Discovery.document(path));
@@ -78,6 +83,10 @@ final class SimApiDispatcher extends Dispatcher {
             response.setHeader("Content-Type", "application/json");
         }
         return response;
+    }
+
+    void rejectSuiteCredentials() {
+        rejectSuite = true;
     }
 
     int writeRequests() {

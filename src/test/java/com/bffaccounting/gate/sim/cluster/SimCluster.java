@@ -89,15 +89,32 @@ public final class SimCluster implements AutoCloseable {
         return token;
     }
 
-    static String kubeconfigFor(String url, String token) {
+    public static String kubeconfigFor(String url, String token) {
         return "apiVersion: v1\nkind: Config\nclusters:\n- name: sim\n  cluster:\n    server: " + url + "\n"
                 + "contexts:\n- name: " + CONTEXT + "\n  context:\n    cluster: sim\n    user: sim-user\n"
                 + "current-context: " + CONTEXT + "\n"
                 + "users:\n- name: sim-user\n  user:\n    token: " + token + "\n";
     }
 
+    /** From now on the suite's credentials are refused (403) for everything but /version and discovery. */
+    public void rejectSuiteCredentials() {
+        dispatcher.rejectSuiteCredentials();
+    }
+
     public void createNamespace(String name) {
         controllerClient.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+    }
+
+    /** Waits until the deployment's rollout is complete (the simulator's own setup, not a check). */
+    public void awaitRolloutComplete(String namespace, String deployment, java.time.Duration timeout) {
+        org.awaitility.Awaitility.await("simulated rollout of deployment/" + deployment)
+                .atMost(timeout).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> {
+                    var d = controllerClient.apps().deployments().inNamespace(namespace).withName(deployment).get();
+                    return d != null && d.getStatus() != null && d.getSpec().getReplicas().equals(d.getStatus().getAvailableReplicas())
+                            && d.getSpec().getReplicas().equals(d.getStatus().getUpdatedReplicas())
+                            && d.getSpec().getReplicas().equals(d.getStatus().getReplicas());
+                });
     }
 
     /** Write requests (anything but GET) sent by anyone but the simulator's own controllers since the last reset. */

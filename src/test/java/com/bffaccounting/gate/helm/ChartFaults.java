@@ -1,0 +1,56 @@
+package com.bffaccounting.gate.helm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Broken charts for the fault matrix, made from the real chart so they never drift from it:
+ * {@code chart-env-unwired} is the chart with the loop that hands {@code env.*} to the container cut out,
+ * so the allowlist never reaches the pods.
+ */
+public final class ChartFaults {
+    private static final Pattern ENV_LOOP = Pattern.compile(
+            "(?m)^[ \\t]*\\{\\{-? range \\$name, \\$value := \\.Values\\.env }}\\n(?:.*\\n)*?[ \\t]*\\{\\{-? end }}\\n");
+
+    private ChartFaults() {
+    }
+
+    public static Path envUnwiredCopy(Path chart) {
+        try {
+            Path copy = Files.createTempDirectory("chart-env-unwired");
+            try (Stream<Path> files = Files.walk(chart)) {
+                for (Path source : (Iterable<Path>) files::iterator) {
+                    Path target = copy.resolve(chart.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            }
+            Path deployment = copy.resolve("templates/deployment.yaml");
+            String template = Files.readString(deployment);
+            String broken = ENV_LOOP.matcher(template).replaceFirst("");
+            if (broken.equals(template)) {
+                throw new IllegalStateException("chart-env-unwired: " + deployment + " has no env loop to cut; update ChartFaults");
+            }
+            Files.writeString(deployment, broken);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + chart + " for the chart-env-unwired fault", e);
+        }
+    }
+
+    public static void delete(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.bffaccounting.gate.kube;
+
+import com.bffaccounting.gate.target.LogSource;
+import io.fabric8.kubernetes.api.model.Pod;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code kubectl logs -n NS deployment/NAME}: the log of every pod of the deployment. */
+public final class PodLogSource implements LogSource {
+    private final KubeClient kube;
+    private final String namespace;
+    private final String deployment;
+    private final int tailLines;
+
+    public PodLogSource(KubeClient kube, String namespace, String deployment, int tailLines) {
+        this.kube = kube;
+        this.namespace = namespace;
+        this.deployment = deployment;
+        this.tailLines = tailLines;
+    }
+
+    @Override
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        for (Pod pod : pods()) {
+            lines.addAll(kube.logTail(namespace, pod.getMetadata().getName(), tailLines));
+        }
+        return lines;
+    }
+
+    /** Pod logs are a moving tail, so the cursor is a time: lines since one second before it was taken. */
+    @Override
+    public Cursor cursor() {
+        String since = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        return () -> {
+            List<String> lines = new ArrayList<>();
+            for (Pod pod : pods()) {
+                String log = kube.fabric8().pods().inNamespace(namespace).withName(pod.getMetadata().getName())
+                        .sinceTime(since).getLog();
+                if (log != null && !log.isEmpty()) {
+                    lines.addAll(log.lines().toList());
+                }
+            }
+            return lines;
+        };
+    }
+
+    private List<Pod> pods() {
+        return kube.deployment(namespace, deployment).map(d -> kube.podsOf(namespace, d)).orElse(List.of());
+    }
+
+    @Override
+    public String describe() {
+        return "logs of the pods of deployment/" + deployment;
+    }
+}

@@ -1,0 +1,182 @@
+package com.bffaccounting.gate.sim;
+
+import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.helm.HelmClient;
+import com.bffaccounting.gate.helm.HelmValues;
+import com.bffaccounting.gate.sim.cluster.PodFate;
+import com.bffaccounting.gate.sim.cluster.SimCluster;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.EnvVar;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole simulated pilot of {@code env=sim}: registry, cluster and BFF, wired as the real ones are
+ * and already deployed — as if someone had run Step 3 by hand (checklist option 2) — so that a
+ * verify-only run has a release to verify. The faults of FAULTS.md shape what is deployed and how the
+ * simulated kubelet treats images.
+ */
+public final class SimPilot implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SimRegistry registry;
+    private final SimBff bff;
+    private final SimCluster cluster;
+    private final String kubeconfig;
+
+    private SimPilot(SimRegistry registry, SimBff bff, SimCluster cluster, String kubeconfig) {
+        this.registry = registry;
+        this.bff = bff;
+        this.cluster = cluster;
+        this.kubeconfig = kubeconfig;
+    }
+
+    public static SimPilot start(Settings settings, Path chart) {
+        Settings.Release release = settings.release;
+        String repoPath = release.imageRepository().substring(release.imageRepository().indexOf('/') + 1);
+        SimRegistry registry = new SimRegistry();
+        if (!settings.sim.has(Fault.IMAGE_MISSING)) {
+            registry.hold(repoPath, release.imageTag());
+        }
+        if (!settings.sim.has(Fault.ROLLBACK_TARGET_MISSING)) {
+            registry.hold(repoPath, release.rollbackTag());
+        }
+        if (settings.sim.has(Fault.REGISTRY_NO_PULL_ACCESS)) {
+            registry.denyPulls();
+        }
+        registry.start();
+        Clock clock = Clock.systemUTC();
+        SimBff bff = new SimBff(simBffConfig(settings), clock).start();
+        if (settings.sim.has(Fault.CLUSTER_UNREACHABLE)) {
+            return new SimPilot(registry, bff, null, SimCluster.kubeconfigFor("http://127.0.0.1:" + closedPort(), "sim-token-unreachable"));
+        }
+        String pilotImage = release.image();
+        // Nodes already hold the pilot image (it was deployed before this run); anything else must be pulled.
+        Set<String> nodeCache = Set.of(pilotImage);
+        SimCluster cluster = SimCluster.start(clock, image -> fateOf(image, pilotImage, settings, registry, repoPath, nodeCache),
+                env -> bff.reconfigure(allowlistOf(env)), () -> bff.log().lines());
+        SimPilot pilot = new SimPilot(registry, bff, cluster, cluster.kubeconfig());
+        if (!settings.sim.has(Fault.NAMESPACE_MISSING)) {
+            cluster.createNamespace(settings.cluster.namespace());
+            pilot.seedRelease(settings, chart);
+        }
+        cluster.resetWriteCount();
+        if (settings.sim.has(Fault.CREDENTIALS_REJECTED)) {
+            cluster.rejectSuiteCredentials();
+        }
+        return pilot;
+    }
+
+    /** The deploy that happened before this run. Faults that break a rollout leave it half done, old pods serving. */
+    private void seedRelease(Settings settings, Path chart) {
+        Settings.Release release = settings.release;
+        HelmClient helm = new HelmClient(kubeconfig, true);
+        String allowlist = settings.sim.has(Fault.ALLOWLIST_EMPTY) ? "[]" : settings.gating.allowlistJson();
+        Duration wait = Duration.ofSeconds(30);
+        boolean brokenRollout = settings.sim.has(Fault.IMAGE_PULL_BACKOFF) || settings.sim.has(Fault.CRASH_LOOP);
+        if (brokenRollout) {
+            helm.upgradeInstall(chart, settings.cluster.release(), settings.cluster.namespace(),
+                    HelmValues.pilot(allowlist, release.imageRepository(), release.rollbackTag()), wait, false);
+        }
+        helm.upgradeInstallNoWait(chart, settings.cluster.release(), settings.cluster.namespace(),
+                HelmValues.pilot(allowlist, release.imageRepository(), release.imageTag()));
+        if (!brokenRollout && !settings.sim.has(Fault.SLOW_ROLLOUT)) {
+            cluster.awaitRolloutComplete(settings.cluster.namespace(), settings.cluster.deployment(), wait);
+        }
+    }
+
+    /**
+     * SimBff gets what a deployment would give the container. Faults that are about configuration
+     * (an empty allowlist) change that input; the others switch a behaviour inside SimBff.
+     */
+    public static SimBffConfig simBffConfig(Settings settings) {
+        java.util.Set<Fault> faults = java.util.EnumSet.noneOf(Fault.class);
+        for (Fault fault : Fault.values()) {
+            if (settings.sim.has(fault)) {
+                faults.add(fault);
+            }
+        }
+        List<String> allowlist = faults.contains(Fault.ALLOWLIST_EMPTY) ? List.of() : settings.gating.allowlist();
+        List<SimBffConfig.SyncSource> sources = new java.util.ArrayList<>();
+        List<String> names = settings.sim.syncSources();
+        for (int i = 0; i < names.size(); i++) {
+            boolean first = i == 0;
+            Duration lag = first && faults.contains(Fault.SYNC_STALE)
+                    ? settings.sync.maxLag().plus(settings.sync.maxLag().dividedBy(5)) // 6 min against a 5 min SLO
+                    : settings.sim.syncLag();
+            double errorRate = first && faults.contains(Fault.SYNC_ERROR_RATE)
+                    ? settings.sync.maxErrorRate() + 0.01 // 6 % against a 5 % SLO
+                    : settings.sim.syncErrorRate();
+            sources.add(new SimBffConfig.SyncSource(names.get(i), lag, errorRate));
+        }
+        return new SimBffConfig(allowlist, sources, faults);
+    }
+
+    private static PodFate fateOf(String image, String pilotImage, Settings settings, SimRegistry registry, String repoPath,
+                                  Set<String> nodeCache) {
+        boolean pilot = image.equals(pilotImage);
+        if (pilot && settings.sim.has(Fault.IMAGE_PULL_BACKOFF)) {
+            return PodFate.pullFails("pull access denied for " + image + ": the node has no credentials for the registry");
+        }
+        if (pilot && settings.sim.has(Fault.CRASH_LOOP)) {
+            return PodFate.crashLoops();
+        }
+        String tag = image.substring(image.lastIndexOf(':') + 1);
+        if (!nodeCache.contains(image) && !registry.holds(repoPath, tag)) {
+            return PodFate.pullFails("manifest unknown: " + image + " not found");
+        }
+        boolean slow = pilot && settings.sim.has(Fault.SLOW_ROLLOUT);
+        return PodFate.runs(slow ? settings.sim.slowRolloutDelay() : Duration.ofMillis(200));
+    }
+
+    static List<String> allowlistOf(List<EnvVar> env) {
+        Optional<String> json = env == null ? Optional.empty() : env.stream()
+                .filter(e -> "OS_TENANT_ALLOWLIST_JSON".equals(e.getName())).map(EnvVar::getValue).findFirst();
+        try {
+            return json.isEmpty() ? List.of() : JSON.readValue(json.get(), new TypeReference<List<String>>() { });
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public SimRegistry registry() {
+        return registry;
+    }
+
+    public SimBff bff() {
+        return bff;
+    }
+
+    public Optional<SimCluster> cluster() {
+        return Optional.ofNullable(cluster);
+    }
+
+    public String kubeconfig() {
+        return kubeconfig;
+    }
+
+    @Override
+    public void close() {
+        if (cluster != null) {
+            cluster.close();
+        }
+        bff.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,108 @@
+package com.bffaccounting.gate.steps;
+
+import com.bffaccounting.gate.kube.ClusterTarget;
+import com.bffaccounting.gate.outcome.NotRun;
+import com.bffaccounting.gate.run.RunFacts;
+import com.bffaccounting.gate.target.ClusterProbe;
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+/** C2.1, C2.2, C3.x, C10.1, C10.3: the cluster, the context and the namespace (kubectl cluster-info, config, get ns). */
+public class ClusterSteps {
+    private final RunContext context;
+    private Scenario scenario;
+
+    public ClusterSteps(RunContext context) {
+        this.context = context;
+    }
+
+    @Before
+    public void keepScenario(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    private ClusterProbe probe() {
+        ClusterProbe probe = context.targets().clusterProbe();
+        if (!probe.configured()) {
+            throw new NotRun(probe.notConfiguredReason());
+        }
+        return probe;
+    }
+
+    @Given("the kubeconfig of this run")
+    public void kubeconfig() {
+        ClusterProbe probe = probe();
+        scenario.log("kubeconfig: " + probe.kubeconfigSource());
+    }
+
+    @Then("it selects a context, which is reported")
+    public void selectsContext() {
+        ClusterProbe probe = probe();
+        if (probe.context() == null || probe.context().isBlank()) {
+            throw new AssertionError("the kubeconfig " + probe.kubeconfigSource() + " selects no context");
+        }
+        scenario.log("context: " + probe.context() + " → " + probe.apiServerUrl());
+    }
+
+    @When("the API server is asked for its version")
+    public void askVersion() {
+        probe();
+    }
+
+    @Then("it answers, and its URL and version are reported")
+    public void answersVersion() {
+        ClusterProbe probe = probe();
+        if (probe.failure().isPresent()) {
+            throw new AssertionError("Kubernetes cluster unreachable: the API server of context '" + probe.context() + "' at "
+                    + probe.apiServerUrl() + " did not answer (" + probe.failure().get() + "). No cluster is reachable from here;"
+                    + " to verify a BFF without Kubernetes, run in local mode: ./mvnw verify -Denv=local -Dbff.url=http://localhost:8081");
+        }
+        scenario.log("API server " + probe.apiServerUrl() + " answers, version " + probe.serverVersion().orElse("?"));
+    }
+
+    @Then("the current credentials may read the release namespace")
+    public void credentialsMayRead() {
+        ClusterProbe probe = probe();
+        if (probe.failure().isPresent()) {
+            throw new NotRun("needs a reachable cluster (see the cluster connectivity check)");
+        }
+        if (probe.credentialsRefused().isPresent()) {
+            throw new AssertionError("cluster access refused: " + probe.credentialsRefused().get()
+                    + " — renew the credentials of this kubeconfig or ask for read access to the namespace");
+        }
+        scenario.log("context " + probe.context() + " may list pods in namespace " + context.settings().cluster.namespace());
+    }
+
+    @Then("the current context is reported, and matches the expected context when one is configured")
+    public void contextMatches() {
+        ClusterProbe probe = probe();
+        context.settings().cluster.expectedContext().ifPresentOrElse(expected -> {
+            if (!expected.equals(probe.context())) {
+                throw new AssertionError("current context is '" + probe.context() + "' but cluster.expectedContext is '" + expected + "'");
+            }
+            scenario.log("context " + probe.context() + " is the expected one");
+        }, () -> scenario.log("context " + probe.context() + " (no cluster.expectedContext configured to compare with)"));
+        RunFacts.put("kube.context", probe.context());
+    }
+
+    @Then("the release namespace exists")
+    public void namespaceExists() {
+        ClusterTarget cluster = context.targets().cluster().require();
+        String namespace = context.settings().cluster.namespace();
+        if (cluster.kube().namespaceExists(namespace)) {
+            scenario.log("namespace " + namespace + " exists");
+            return;
+        }
+        if (context.settings().cluster.deploy()) {
+            cluster.kube().createNamespace(namespace);
+            scenario.log("namespace " + namespace + " did not exist; created it because this is a deploy run (-Ddeploy=true)");
+            return;
+        }
+        throw new AssertionError("namespace not found: " + namespace + " does not exist in context " + cluster.kube().context()
+                + ". This verify-only run changes nothing; create it with: kubectl create namespace " + namespace
+                + " (or run the deploy with -Ddeploy=true, which creates it)");
+    }
+}

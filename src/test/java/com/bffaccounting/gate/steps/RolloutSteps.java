@@ -1,0 +1,137 @@
+package com.bffaccounting.gate.steps;
+
+import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.evidence.Evidence;
+import com.bffaccounting.gate.helm.ReleaseDeployer;
+import com.bffaccounting.gate.kube.ClusterTarget;
+import com.bffaccounting.gate.kube.PodStates;
+import com.bffaccounting.gate.kube.RolloutInspector;
+import com.bffaccounting.gate.registry.ImageReference;
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.fabric8.kubernetes.api.model.Pod;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** C6.x and C10.2: pods, the Deployment and logs (kubectl get pods / get deployment / logs --tail=50). */
+public class RolloutSteps {
+    private final RunContext context;
+    private final Evidence evidence;
+    private Scenario scenario;
+    private RolloutInspector rollout;
+
+    public RolloutSteps(RunContext context, Evidence evidence) {
+        this.context = context;
+        this.evidence = evidence;
+    }
+
+    @Before
+    public void keepScenario(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    private RolloutInspector rollout() {
+        if (rollout == null) {
+            Settings s = context.settings();
+            ClusterTarget cluster = context.releaseCluster();
+            rollout = new RolloutInspector(cluster.kube(), s.cluster.namespace(), s.cluster.deployment(), Clock.systemUTC());
+            evidence.add("kubectl get pods (deployment/" + s.cluster.deployment() + ")", () -> PodStates.describe(rollout.pods()));
+            evidence.add("events of the release's pods", () -> rollout.pods().stream()
+                    .flatMap(p -> cluster.kube().eventsOf(s.cluster.namespace(), p.getMetadata().getName()).stream())
+                    .map(e -> e.getType() + " " + e.getReason() + " " + e.getInvolvedObject().getName() + ": " + e.getMessage())
+                    .collect(Collectors.joining("\n")));
+            evidence.add("last " + s.cluster.logTailLines() + " log lines of each pod", () -> rollout.pods().stream()
+                    .map(p -> "== " + p.getMetadata().getName() + "\n" + String.join("\n",
+                            cluster.kube().logTail(s.cluster.namespace(), p.getMetadata().getName(), s.cluster.logTailLines())))
+                    .collect(Collectors.joining("\n")));
+        }
+        return rollout;
+    }
+
+    private ReleaseDeployer deployer() {
+        ClusterTarget cluster = context.targets().cluster().require();
+        return new ReleaseDeployer(cluster.helm(), rollout(), context.targets().registry().require());
+    }
+
+    private ImageReference image() {
+        return ImageReference.parse(context.settings().release.imageRepository(), context.settings().release.imageTag());
+    }
+
+    @Then("every pod of the release becomes Running and Ready with no restarts")
+    public void podsReady() {
+        Settings s = context.settings();
+        RolloutInspector.Outcome outcome = rollout().awaitPodsReady(s.cluster.helmTimeout(), s.cluster.failFastAfter(), () -> false);
+        if (outcome instanceof RolloutInspector.Missing missing) {
+            throw new AssertionError(missing.what());
+        }
+        if (outcome instanceof RolloutInspector.Stuck stuck) {
+            throw new AssertionError(deployer().diagnose(stuck, image(), stuck.detectedAfter()));
+        }
+        if (outcome instanceof RolloutInspector.TimedOut timedOut) {
+            throw new AssertionError("pods of deployment/" + s.cluster.deployment() + " not ready after "
+                    + timedOut.waited().toSeconds() + " s: " + timedOut.state() + "\n" + PodStates.describe(timedOut.pods()));
+        }
+        RolloutInspector.Ready ready = (RolloutInspector.Ready) outcome;
+        List<Pod> restarted = ready.pods().stream().filter(p -> PodStates.restarts(p) > 0).toList();
+        if (!restarted.isEmpty()) {
+            throw new AssertionError("pods restarted: " + PodStates.describe(restarted).trim());
+        }
+        scenario.log(ready.pods().size() + " pods Running and Ready, no restarts (waited " + ready.waited().toMillis() + " ms)");
+    }
+
+    @Then("no pod of the release is stuck pulling its image")
+    public void noImagePullFailure() {
+        Settings s = context.settings();
+        Optional<RolloutInspector.Stuck> stuck = rollout().stuckWhile(() -> true, s.cluster.failFastAfter(),
+                s.cluster.failFastAfter().plus(Duration.ofMillis(500)));
+        stuck.filter(st -> st.stuck().imagePull()).ifPresent(st -> {
+            throw new AssertionError("image pull failed: " + deployer().diagnose(st, image(), st.detectedAfter()));
+        });
+        scenario.log("no pod of deployment/" + s.cluster.deployment() + " is in ErrImagePull or ImagePullBackOff");
+    }
+
+    @Then("the Deployment has all its replicas updated and available")
+    public void deploymentComplete() {
+        Settings s = context.settings();
+        RolloutInspector.Outcome outcome = rollout().awaitPodsReady(s.cluster.helmTimeout(), s.cluster.failFastAfter(), () -> false);
+        var deployment = rollout().deployment().orElseThrow(() -> new AssertionError("deployment/" + s.cluster.deployment()
+                + " does not exist in namespace " + s.cluster.namespace()));
+        Optional<String> problem = RolloutInspector.rolloutComplete(deployment);
+        if (problem.isPresent()) {
+            throw new AssertionError("deployment/" + s.cluster.deployment() + " rollout incomplete: " + problem.get()
+                    + (outcome instanceof RolloutInspector.Stuck stuck ? " (pod " + stuck.stuck().pod() + " " + stuck.stuck().reason() + ")" : ""));
+        }
+        scenario.log("deployment/" + s.cluster.deployment() + ": " + deployment.getStatus().getUpdatedReplicas() + " updated, "
+                + deployment.getStatus().getAvailableReplicas() + " available");
+    }
+
+    @When("the last log lines of each pod are collected")
+    public void collectLogs() {
+        rollout();
+    }
+
+    @Then("they are attached to the report")
+    public void logsAttached() {
+        Settings s = context.settings();
+        ClusterTarget cluster = context.targets().cluster().require();
+        List<Pod> pods = rollout().pods();
+        if (pods.isEmpty()) {
+            throw new AssertionError("deployment/" + s.cluster.deployment() + " has no pods whose logs could be collected");
+        }
+        for (Pod pod : pods) {
+            List<String> lines = cluster.kube().logTail(s.cluster.namespace(), pod.getMetadata().getName(), s.cluster.logTailLines());
+            String text = context.run().redactor().redact(String.join("\n", lines));
+            scenario.attach(text.getBytes(StandardCharsets.UTF_8), "text/plain",
+                    "kubectl logs " + pod.getMetadata().getName() + " --tail=" + s.cluster.logTailLines());
+            scenario.log(pod.getMetadata().getName() + ": " + lines.size() + " lines attached");
+        }
+    }
+
+}
