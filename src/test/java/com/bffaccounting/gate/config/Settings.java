@@ -64,13 +64,17 @@ public final class Settings {
         }
     }
 
-    public record Metrics(String requestsCounter, List<String> statusLabels, String tenantLabel) {
+    public record Metrics(String requestsCounter, String tenantLabel) {
     }
 
     public record Sync(String lastTsMetric, String errorsMetric, String callsMetric, String sourceLabel,
                        Duration maxLag, double maxErrorRate, Duration errorRateWindow,
                        boolean absentIsInconclusive, String alertName, Duration p1Window,
                        Duration alertFor) {
+        /** The rule's {@code for}: how long a source stays stale before ExternalSyncStale fires. */
+        public Duration alertFor() {
+            return alertFor;
+        }
     }
 
     public record Registry(Optional<java.net.URI> url, Optional<String> username, Optional<String> password,
@@ -81,7 +85,7 @@ public final class Settings {
     }
 
     public record Prometheus(Optional<URI> url, Duration scrapeInterval, Duration queryTimeout,
-                             Optional<String> binary) {
+                             Optional<String> binary, boolean required) {
     }
 
     public record Cluster(Optional<Path> kubeconfig, Optional<String> context, Optional<String> expectedContext,
@@ -94,7 +98,7 @@ public final class Settings {
     }
 
     public record Sim(Set<String> faults, List<String> syncSources, Duration syncLag,
-                      double syncErrorRate, Duration slowRolloutDelay) {
+                      double syncErrorRate, Duration slowRolloutDelay, Duration flapRecoversAfter) {
         public boolean has(com.bffaccounting.gate.sim.Fault fault) {
             return faults.contains(fault.id());
         }
@@ -149,7 +153,6 @@ public final class Settings {
 
         metrics = new Metrics(
                 r.string("metrics.requestsCounter", "http_requests_total"),
-                r.list("metrics.statusLabels", "code,status"),
                 r.string("metrics.tenantLabel", "tenant"));
 
         sync = new Sync(
@@ -183,7 +186,13 @@ public final class Settings {
                 Optional.ofNullable(r.url("prometheus.url", null)),
                 r.duration("prometheus.scrapeInterval", Duration.ofSeconds(1)),
                 r.duration("prometheus.queryTimeout", Duration.ofSeconds(10)),
-                r.optional("prometheus.binary"));
+                r.optional("prometheus.binary"),
+                r.bool("prometheus.required", false));
+
+        if (env == Env.SIM && prometheus.required() && prometheus.url().isEmpty() && prometheus.binary().isEmpty()
+                && com.bffaccounting.gate.prometheus.Promtool.onPath("prometheus").isEmpty()) {
+            r.error("prometheus.required: true, but there is no prometheus binary on PATH — apt-get install prometheus");
+        }
 
         Optional<Path> kubeconfig = r.optional("kubeconfig").map(Path::of);
         if (env == Env.CLUSTER) {
@@ -222,7 +231,8 @@ public final class Settings {
                 r.list("sim.syncSources", "bank-sbx,pg-kcp,erp-douzone"),
                 r.duration("sim.syncLag", Duration.ofSeconds(20)),
                 r.fraction("sim.syncErrorRate", 0.01),
-                r.duration("sim.slowRolloutDelay", Duration.ofSeconds(4)));
+                r.duration("sim.slowRolloutDelay", Duration.ofSeconds(4)),
+                r.duration("sim.flapRecoversAfter", Duration.ofSeconds(5)));
 
         gate = new Gate(r.bool("gate.failOnIncomplete", env == Env.CLUSTER),
                 r.string("gate.workflow", ".github/workflows/release-gate.yml"));
@@ -239,7 +249,6 @@ public final class Settings {
         });
         passwordOf(bff.databaseUrl()).ifPresent(secrets::add);
         r.optional("registry.password").ifPresent(secrets::add);
-        r.optional("registry.token").ifPresent(secrets::add);
         return Set.copyOf(secrets);
     }
 

@@ -17,6 +17,10 @@ import java.util.stream.Collectors;
  */
 final class FaultCatalog {
     record Row(String fault, String breaks, Set<String> mustFail, String messageFragment, java.util.Map<String, String> runWith) {
+        boolean needsPrometheus() {
+            return fault.startsWith("sync-") || fault.startsWith("alert-");
+        }
+
         String label() {
             return fault + (runWith.isEmpty() ? "" : "+" + String.join("+", runWith.keySet()));
         }

@@ -23,6 +23,8 @@ public enum Fault {
     SYNC_STALE("sync-stale"),
     SYNC_ERROR_RATE("sync-error-rate"),
     SYNC_METRICS_ABSENT("sync-metrics-absent"),
+    ALERT_STUCK("alert-stuck"),
+    ALERT_FLAP("alert-flap"),
     IMAGE_MISSING("image-missing"),
     IMAGE_PULL_BACKOFF("image-pull-backoff"),
     CRASH_LOOP("crash-loop"),

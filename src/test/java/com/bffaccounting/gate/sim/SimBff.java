@@ -36,8 +36,11 @@ import java.util.concurrent.atomic.LongAdder;
 public final class SimBff implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ROLES_ALLOWED_TO_READ_AUDIT = Set.of("operator", "auditor", "admin");
-    /** How many sync calls each source makes per second of simulated life. */
-    private static final int SYNC_CALLS_PER_SECOND = 10;
+    /**
+     * How many sync calls each source makes per second of simulated life: 100, so that a whole number
+     * of errors per second gives the configured ratio exactly (1 % = 1 error a second).
+     */
+    private static final int SYNC_CALLS_PER_SECOND = 100;
 
     private volatile SimBffConfig config;
     private final Clock clock;
@@ -46,6 +49,8 @@ public final class SimBff implements AutoCloseable {
     private final Map<List<String>, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
+    /** When Prometheus first scraped (User-Agent Prometheus/…): flapping sources recover relative to it. */
+    private volatile Instant firstPrometheusScrape;
 
     public SimBff(SimBffConfig config, Clock clock) {
         this.config = config;
@@ -115,6 +120,10 @@ public final class SimBff implements AutoCloseable {
             } else if (path.equals("/ready")) {
                 response = ready();
             } else if (path.equals("/metrics")) {
+                String agent = exchange.getRequestHeaders().getFirst("User-Agent");
+                if (firstPrometheusScrape == null && agent != null && agent.startsWith("Prometheus/")) {
+                    firstPrometheusScrape = clock.instant();
+                }
                 response = metrics(tenant);
             } else if (path.startsWith("/v1/")) {
                 response = gated(exchange, tenant);
@@ -234,9 +243,14 @@ public final class SimBff implements AutoCloseable {
         List<String> calls = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (SimBffConfig.SyncSource source : config.syncSources()) {
-            double lastSync = now.minus(source.lag()).toEpochMilli() / 1000.0;
+            Duration lag = source.lag();
+            if (source.recoversAfterWatched() != null && firstPrometheusScrape != null
+                    && now.isAfter(firstPrometheusScrape.plus(source.recoversAfterWatched()))) {
+                lag = source.recoveredLag();
+            }
+            double lastSync = now.minus(lag).toEpochMilli() / 1000.0;
             long callCount = 1000 + aliveSeconds * SYNC_CALLS_PER_SECOND;
-            long errorCount = (long) Math.floor(callCount * source.errorRate());
+            long errorCount = Math.round(callCount * source.errorRate());
             String labels = "{source=\"" + escape(source.name()) + "\"} ";
             lastTs.add("external_sync_last_ts_seconds" + labels + lastSync);
             calls.add("external_sync_calls_total" + labels + callCount);

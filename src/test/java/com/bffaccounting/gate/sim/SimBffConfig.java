@@ -11,8 +11,15 @@ import java.util.stream.Collectors;
  */
 public record SimBffConfig(List<String> allowlist, List<SyncSource> syncSources, Set<Fault> faults) {
 
-    /** An external adapter: how far behind its last successful sync is, and its share of failed calls. */
-    public record SyncSource(String name, Duration lag, double errorRate) {
+    /**
+     * An external adapter: how far behind its last successful sync is, and its share of failed calls.
+     * A flapping source is {@code lag} behind until {@code recoversAfterWatched} after monitoring's first
+     * scrape, then as fresh as {@code recoveredLag}.
+     */
+    public record SyncSource(String name, Duration lag, double errorRate, Duration recoversAfterWatched, Duration recoveredLag) {
+        public SyncSource(String name, Duration lag, double errorRate) {
+            this(name, lag, errorRate, null, null);
+        }
     }
 
     public boolean has(Fault fault) {

@@ -115,7 +115,16 @@ public final class SimPilot implements AutoCloseable {
             double errorRate = first && faults.contains(Fault.SYNC_ERROR_RATE)
                     ? settings.sync.maxErrorRate() + 0.01 // 6 % against a 5 % SLO
                     : settings.sim.syncErrorRate();
-            sources.add(new SimBffConfig.SyncSource(names.get(i), lag, errorRate));
+            Duration stale = settings.sync.maxLag().plus(settings.sync.maxLag().dividedBy(5));
+            if (i == 1 && faults.contains(Fault.ALERT_STUCK)) {
+                // stale for good: ExternalSyncStale fires and stays firing past the P1 window
+                sources.add(new SimBffConfig.SyncSource(names.get(i), stale, errorRate));
+            } else if (i == 2 && faults.contains(Fault.ALERT_FLAP)) {
+                // stale when monitoring starts watching, synced again soon after: the alert fires, then resolves
+                sources.add(new SimBffConfig.SyncSource(names.get(i), stale, errorRate, settings.sim.flapRecoversAfter(), settings.sim.syncLag()));
+            } else {
+                sources.add(new SimBffConfig.SyncSource(names.get(i), lag, errorRate));
+            }
         }
         return new SimBffConfig(allowlist, sources, faults);
     }

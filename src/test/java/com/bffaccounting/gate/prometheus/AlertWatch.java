@@ -1,0 +1,82 @@
+package com.bffaccounting.gate.prometheus;
+
+import com.bffaccounting.gate.outcome.P1Finding;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * C12.3: an alert that fires must resolve within the P1 window after it became active. Waits while it
+ * can still resolve in time; still firing past {@code activeAt + window} is a {@link P1Finding}.
+ * Pending alerts are waited on too: their condition holds, and they will fire unless it stops.
+ */
+public final class AlertWatch {
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final PrometheusClient prometheus;
+    private final String alertName;
+    private final Duration p1Window;
+    private final Clock clock;
+
+    public AlertWatch(PrometheusClient prometheus, String alertName, Duration p1Window, Clock clock) {
+        this.prometheus = prometheus;
+        this.alertName = alertName;
+        this.p1Window = p1Window;
+        this.clock = clock;
+    }
+
+    /** What was seen: each source's longest time active, and whether anything was active at all. */
+    public record Result(Map<String, Duration> activeFor) {
+        public String describe() {
+            if (activeFor.isEmpty()) {
+                return "not firing";
+            }
+            StringBuilder sb = new StringBuilder();
+            activeFor.forEach((source, d) -> sb.append(sb.length() == 0 ? "" : ", ").append(source).append(" resolved after ")
+                    .append(String.format("%.1f", d.toMillis() / 1000.0)).append(" s"));
+            return sb.toString();
+        }
+    }
+
+    public Result await() {
+        Map<String, Duration> seen = new LinkedHashMap<>();
+        AtomicReference<String> overdue = new AtomicReference<>();
+        try {
+            Awaitility.await(alertName + " to resolve within " + p1Window.toSeconds() + " s of becoming active")
+                    .atMost(p1Window.plus(Duration.ofSeconds(30)))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL)
+                    .until(() -> {
+                        Instant now = clock.instant();
+                        List<PrometheusClient.Alert> active = prometheus.alerts().stream()
+                                .filter(a -> a.name().equals(alertName))
+                                .filter(a -> a.state().equals("firing") || a.state().equals("pending")).toList();
+                        for (PrometheusClient.Alert alert : active) {
+                            String source = alert.labels().getOrDefault("source", "(no source label)");
+                            Duration activeFor = Duration.between(alert.activeAt(), now);
+                            seen.merge(source, activeFor, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                            if (alert.state().equals("firing") && activeFor.compareTo(p1Window) > 0) {
+                                overdue.set(alertName + " for source " + source + " has been active for "
+                                        + String.format("%.1f", activeFor.toMillis() / 1000.0) + " s (since " + alert.activeAt()
+                                        + "), past the P1 window of " + p1Window.toSeconds() + " s");
+                                return true;
+                            }
+                        }
+                        return active.isEmpty();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(alertName + " neither resolved nor passed its P1 window while watched", e);
+        }
+        if (overdue.get() != null) {
+            throw new P1Finding(overdue.get());
+        }
+        return new Result(seen);
+    }
+}

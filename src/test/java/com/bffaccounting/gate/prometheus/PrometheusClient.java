@@ -1,0 +1,171 @@
+package com.bffaccounting.gate.prometheus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Prometheus HTTP API ({@code /api/v1/query}, {@code /api/v1/alerts}, {@code /api/v1/rules}). An API
+ * error, an unreachable server or a malformed answer is an exception with the query in its message —
+ * the caller decides between FAIL and INCONCLUSIVE, never a pass.
+ */
+public final class PrometheusClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI url;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public PrometheusClient(URI url, Duration timeout) {
+        this.url = url;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    /** One element of an instant vector: its labels and value. */
+    public record VectorSample(Map<String, String> labels, double value) {
+    }
+
+    /** The answer to an instant query, with what was asked and when, for evidence. */
+    public record QueryResult(String query, Instant evaluatedAt, List<VectorSample> samples, String raw) {
+    }
+
+    public record Alert(String name, String state, Map<String, String> labels, Instant activeAt) {
+    }
+
+    public QueryResult query(String promql) {
+        JsonNode data = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8), promql);
+        if (!"vector".equals(data.path("resultType").asText())) {
+            throw new PrometheusException("query " + promql + " returned a " + data.path("resultType").asText() + ", not a vector");
+        }
+        List<VectorSample> samples = new ArrayList<>();
+        Instant at = Instant.now();
+        for (JsonNode r : data.path("result")) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            r.path("metric").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            JsonNode value = r.path("value");
+            at = Instant.ofEpochMilli((long) (value.path(0).asDouble() * 1000));
+            samples.add(new VectorSample(labels, parseValue(value.path(1).asText())));
+        }
+        return new QueryResult(promql, at, samples, data.toString());
+    }
+
+    public List<Alert> alerts() {
+        JsonNode data = get("/api/v1/alerts", "alerts");
+        List<Alert> alerts = new ArrayList<>();
+        for (JsonNode a : data.path("alerts")) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            a.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            alerts.add(new Alert(labels.getOrDefault("alertname", ""), a.path("state").asText(), labels,
+                    Instant.parse(a.path("activeAt").asText())));
+        }
+        return alerts;
+    }
+
+    /** When the rule groups were last evaluated (the oldest of them); null before the first evaluation. */
+    public Instant rulesLastEvaluated() {
+        JsonNode data = get("/api/v1/rules", "rules");
+        Instant oldest = null;
+        for (JsonNode group : data.path("groups")) {
+            String text = group.path("lastEvaluation").asText("");
+            if (text.isEmpty() || text.startsWith("0001")) {
+                return null;
+            }
+            Instant at = Instant.parse(text);
+            oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+        }
+        return oldest;
+    }
+
+    /** Waits until a target has been scraped and the rules evaluated after it, so that "no alert" means something. */
+    public void awaitFirstEvaluation(Duration timeout) {
+        Instant[] firstData = new Instant[1];
+        org.awaitility.Awaitility.await("Prometheus at " + url + " to scrape and evaluate its rules")
+                .atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreException(PrometheusException.class)
+                .until(() -> {
+                    if (firstData[0] == null) {
+                        if (query("up").samples().isEmpty()) {
+                            return false;
+                        }
+                        firstData[0] = Instant.now();
+                    }
+                    Instant evaluated = rulesLastEvaluated();
+                    return evaluated != null && evaluated.isAfter(firstData[0]);
+                });
+    }
+
+    /**
+     * Throws when Prometheus has no target up: every answer about the BFF's series would then be about
+     * missing data, and "no alert" or "no series" would mean nothing.
+     */
+    public void requireScrapedTarget() {
+        QueryResult up = query("up");
+        if (up.samples().isEmpty()) {
+            throw new PrometheusException("Prometheus at " + url + " scrapes no target (query up is empty)");
+        }
+        if (up.samples().stream().noneMatch(s -> s.value() == 1.0)) {
+            throw new PrometheusException("Prometheus at " + url + " cannot scrape the BFF (up == 0 for "
+                    + up.samples().stream().map(s -> s.labels().getOrDefault("instance", "?")).toList()
+                    + "): no sync series can be judged — see the metrics check");
+        }
+    }
+
+    static double parseValue(String text) {
+        switch (text) {
+            case "NaN":
+                return Double.NaN;
+            case "+Inf":
+                return Double.POSITIVE_INFINITY;
+            case "-Inf":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                return Double.parseDouble(text);
+        }
+    }
+
+    private JsonNode get(String pathAndQuery, String what) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + pathAndQuery)).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body;
+            try {
+                body = JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new PrometheusException("Prometheus at " + url + " answered " + response.statusCode() + " with no JSON to " + what);
+            }
+            if (!"success".equals(body.path("status").asText())) {
+                throw new PrometheusException("Prometheus at " + url + " rejected " + what + ": "
+                        + body.path("errorType").asText() + " " + body.path("error").asText());
+            }
+            return body.path("data");
+        } catch (IOException e) {
+            throw new PrometheusException("Prometheus at " + url + " is unreachable (" + e.getClass().getSimpleName() + ") for " + what);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PrometheusException("interrupted while asking Prometheus for " + what);
+        }
+    }
+
+    public static final class PrometheusException extends RuntimeException {
+        public PrometheusException(String message) {
+            super(message);
+        }
+    }
+}

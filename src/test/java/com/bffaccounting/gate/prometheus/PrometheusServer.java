@@ -1,0 +1,130 @@
+package com.bffaccounting.gate.prometheus;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Prometheus (Debian's {@code prometheus} binary) on a free loopback port, scraping one target
+ * and evaluating the chart's alert rules — the sim's stand-in for the cluster's monitoring, with the
+ * real query engine and alert lifecycle. Stopped (and its data deleted) when closed.
+ */
+public final class PrometheusServer implements AutoCloseable {
+    private final Process process;
+    private final Path dir;
+    private final URI url;
+
+    private PrometheusServer(Process process, Path dir, URI url) {
+        this.process = process;
+        this.dir = dir;
+        this.url = url;
+    }
+
+    /**
+     * @param binary         the prometheus executable
+     * @param target         host:port of the BFF to scrape
+     * @param rulesYaml      rule groups ({@code groups:}) to evaluate
+     * @param scrapeInterval scrape and rule-evaluation interval
+     */
+    public static PrometheusServer start(Path binary, String target, String rulesYaml, Duration scrapeInterval, Duration startTimeout) {
+        Path dir;
+        int port;
+        try {
+            dir = Files.createTempDirectory("release-gate-prometheus");
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Files.writeString(dir.resolve("rules.yml"), rulesYaml);
+            String interval = Math.max(1, scrapeInterval.toSeconds()) + "s";
+            Files.writeString(dir.resolve("prometheus.yml"), "global:\n  scrape_interval: " + interval + "\n  evaluation_interval: "
+                    + interval + "\nrule_files:\n  - rules.yml\nscrape_configs:\n  - job_name: bff-accounting\n    metrics_path: /metrics\n"
+                    + "    static_configs:\n      - targets: ['" + target + "']\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare a Prometheus configuration", e);
+        }
+        List<String> command = new ArrayList<>(List.of(binary.toString(),
+                "--config.file=" + dir.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--log.level=warn"));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + binary, e);
+        }
+        PrometheusServer server = new PrometheusServer(process, dir, URI.create("http://127.0.0.1:" + port));
+        try {
+            server.awaitReady(startTimeout);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        try {
+            Awaitility.await("Prometheus at " + url + " to be ready").atMost(timeout).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("prometheus exited with " + process.exitValue() + ": " + log());
+                        }
+                        try {
+                            return http.send(HttpRequest.newBuilder(url.resolve("/-/ready")).build(),
+                                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Prometheus did not become ready within " + timeout.toSeconds() + " s: " + log(), e);
+        }
+    }
+
+    private String log() {
+        try {
+            return Files.readString(dir.resolve("prometheus.log")).replaceAll("\\s+", " ");
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless; the process is what must not outlive the run
+        }
+    }
+}

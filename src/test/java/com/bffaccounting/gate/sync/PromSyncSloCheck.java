@@ -1,0 +1,109 @@
+package com.bffaccounting.gate.sync;
+
+import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.outcome.Inconclusive;
+import com.bffaccounting.gate.prometheus.PrometheusClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * C12.1 and C12.2 as the team's monitoring asks them, through PromQL: lag is
+ * {@code time() - external_sync_last_ts_seconds}, the error rate is
+ * {@code increase(errors[1d]) / increase(calls[1d])}, per source. No series is a failure (or
+ * INCONCLUSIVE where configured); NaN means no calls in the window and is INCONCLUSIVE.
+ */
+public final class PromSyncSloCheck {
+    private final PrometheusClient prometheus;
+    private final Settings.Sync sync;
+    private final java.time.Duration settle;
+
+    /** @param settle how long a rate may take to have the two samples it needs (a few scrape intervals) */
+    public PromSyncSloCheck(PrometheusClient prometheus, Settings.Sync sync, java.time.Duration settle) {
+        this.prometheus = prometheus;
+        this.sync = sync;
+        this.settle = settle;
+    }
+
+    public String lagQuery() {
+        return "time() - " + sync.lastTsMetric();
+    }
+
+    public String errorRateQuery() {
+        String window = com.bffaccounting.gate.prometheus.PromDurations.of(sync.errorRateWindow());
+        return "sum by (" + sync.sourceLabel() + ") (increase(" + sync.errorsMetric() + "[" + window + "]))"
+                + " / sum by (" + sync.sourceLabel() + ") (increase(" + sync.callsMetric() + "[" + window + "]))";
+    }
+
+    public record Evaluation(PrometheusClient.QueryResult result, List<SourceFinding> findings) {
+    }
+
+    public Evaluation lag() {
+        PrometheusClient.QueryResult result = nonEmpty(prometheus.query(lagQuery()), sync.lastTsMetric());
+        List<SourceFinding> findings = new ArrayList<>();
+        for (PrometheusClient.VectorSample s : result.samples()) {
+            double lag = s.value();
+            Optional<String> problem = Double.isNaN(lag) ? Optional.of("lag is NaN")
+                    : lag > sync.maxLag().toSeconds()
+                    ? Optional.of("last synced " + SyncSloCheck.human(lag) + " ago, more than " + SyncSloCheck.human(sync.maxLag().toSeconds()))
+                    : Optional.empty();
+            findings.add(new SourceFinding(source(s), lag, problem));
+        }
+        return new Evaluation(result, findings);
+    }
+
+    public Evaluation errorRate() {
+        nonEmpty(prometheus.query(sync.callsMetric()), sync.callsMetric());
+        nonEmpty(prometheus.query(sync.errorsMetric()), sync.errorsMetric());
+        // increase() needs two samples of each series; right after Prometheus starts there may be one
+        java.util.concurrent.atomic.AtomicReference<PrometheusClient.QueryResult> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            org.awaitility.Awaitility.await("two samples for " + errorRateQuery()).atMost(settle).pollDelay(java.time.Duration.ZERO)
+                    .pollInterval(java.time.Duration.ofMillis(250))
+                    .until(() -> {
+                        answer.set(prometheus.query(errorRateQuery()));
+                        return !answer.get().samples().isEmpty();
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // reported below as INCONCLUSIVE with the query
+        }
+        PrometheusClient.QueryResult result = answer.get();
+        if (result.samples().isEmpty()) {
+            throw new Inconclusive("query " + result.query() + " returned no result: the calls and errors series do not match by "
+                    + sync.sourceLabel() + ", or have fewer than two samples in the window");
+        }
+        List<SourceFinding> findings = new ArrayList<>();
+        List<String> undefined = new ArrayList<>();
+        for (PrometheusClient.VectorSample s : result.samples()) {
+            if (Double.isNaN(s.value()) || Double.isInfinite(s.value())) {
+                undefined.add(source(s));
+                continue;
+            }
+            findings.add(new SourceFinding(source(s), s.value(), s.value() > sync.maxErrorRate()
+                    ? Optional.of(String.format("error rate %.2f%% over %s is above %.2f%%", s.value() * 100,
+                    com.bffaccounting.gate.prometheus.PromDurations.of(sync.errorRateWindow()), sync.maxErrorRate() * 100))
+                    : Optional.empty()));
+        }
+        if (!undefined.isEmpty() && findings.stream().allMatch(f -> f.problem().isEmpty())) {
+            throw new Inconclusive("no sync calls in the window for " + undefined + " (query " + result.query() + " is NaN)");
+        }
+        return new Evaluation(result, findings);
+    }
+
+    private PrometheusClient.QueryResult nonEmpty(PrometheusClient.QueryResult result, String metric) {
+        if (result.samples().isEmpty()) {
+            String message = "no " + metric + " series at all in Prometheus (query " + result.query()
+                    + "): the external-sync metrics are not exposed by the BFF, or not scraped";
+            if (sync.absentIsInconclusive()) {
+                throw new Inconclusive(message);
+            }
+            throw new AssertionError(message);
+        }
+        return result;
+    }
+
+    private String source(PrometheusClient.VectorSample s) {
+        return s.labels().getOrDefault(sync.sourceLabel(), "(no " + sync.sourceLabel() + " label)");
+    }
+}
