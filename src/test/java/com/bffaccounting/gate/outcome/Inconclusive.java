@@ -7,7 +7,9 @@ import org.opentest4j.TestAbortedException;
  * Cucumber, INCONCLUSIVE in the verdict, always with the reason.
  */
 public class Inconclusive extends TestAbortedException {
+    public static final String PREFIX = "inconclusive: ";
+
     public Inconclusive(String reason) {
-        super(reason);
+        super(PREFIX + reason);
     }
 }

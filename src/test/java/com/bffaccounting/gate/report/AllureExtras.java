@@ -37,7 +37,7 @@ final class AllureExtras {
         environment.put("bff", value(verdict.run().bff()));
         facts.forEach((k, v) -> environment.putIfAbsent(k, v));
         StringBuilder props = new StringBuilder();
-        environment.forEach((k, v) -> props.append(k).append(" = ").append(redactor.redact(v).replace("\n", " ")).append('\n'));
+        environment.forEach((k, v) -> props.append(k).append(" = ").append(escape(redactor.redact(v).replace("\n", " "))).append('\n'));
         Files.writeString(resultsDir.resolve("environment.properties"), props.toString(), StandardCharsets.UTF_8);
 
         try (InputStream categories = AllureExtras.class.getClassLoader().getResourceAsStream("allure/categories.json")) {
@@ -62,6 +62,19 @@ final class AllureExtras {
                 + "\"buildName\":" + quoteOrNull(System.getenv("GITHUB_WORKFLOW") + " #" + System.getenv("GITHUB_RUN_NUMBER")) + ","
                 + "\"buildUrl\":\"" + url + "\",\"reportName\":\"bff-accounting release gate\"}";
         Files.writeString(resultsDir.resolve("executor.json"), json, StandardCharsets.UTF_8);
+    }
+
+    /** Allure reads environment.properties as ISO-8859-1: everything else goes as \\uXXXX, as Properties.store does. */
+    static String escape(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c < 0x20 || c > 0x7e) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String quoteOrNull(String value) {

@@ -33,6 +33,11 @@ public final class GateCheck {
             return;
         }
         JsonNode verdict = new ObjectMapper().readTree(verdictFile.toFile());
+        java.util.List<String> violations = com.bffaccounting.gate.report.VerdictSchema.violations(verdict);
+        if (!violations.isEmpty()) {
+            fail(verdictFile + " does not match verdict.schema.json: " + String.join("; ", violations));
+            return;
+        }
         String decision = decide(verdict, settings.gate.failOnIncomplete());
         if (decision != null) {
             fail(decision);

@@ -2,6 +2,7 @@ package com.bffaccounting.gate.run;
 
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.target.Preflight;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,18 @@ public final class PrepareRun {
             System.exit(2);
             return;
         }
+        try {
+            Preflight.check(settings);
+        } catch (ConfigException e) {
+            System.err.println("[release-gate] setting error: " + e.getMessage());
+            System.err.flush();
+            System.exit(2);
+            return;
+        }
         prepareReports(settings.reportDir);
+        if (args.length > 0) {
+            forgetEarlierSummaries(Path.of(args[0]));
+        }
         System.out.println("[release-gate] env=" + settings.env.id() + " image=" + settings.release.image()
                 + (settings.sim.faults().isEmpty() ? "" : " faults=" + settings.sim.faults())
                 + " reports=" + settings.reportDir.toAbsolutePath());
@@ -56,6 +68,22 @@ public final class PrepareRun {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + reportDir.toAbsolutePath(), e);
+        }
+    }
+
+    /** Failsafe merges into an existing summary file; a new run must not inherit the last one's failures. */
+    static void forgetEarlierSummaries(Path failsafeReports) {
+        if (!Files.isDirectory(failsafeReports)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(failsafeReports)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().endsWith("summary.xml")) {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reset " + failsafeReports, e);
         }
     }
 
