@@ -39,7 +39,19 @@ public final class FeatureRun {
         this.results = results;
     }
 
-    public static synchronized FeatureRun run(String label, Map<String, String> settings) {
+    public static FeatureRun run(String label, Map<String, String> settings) {
+        return run(label, settings, "junit:target/feature-runs/" + label + ".xml");
+    }
+
+    /** Also with the real reporting plugins (Allure results to {@code allureResults}, verdict.json to report.dir). */
+    public static FeatureRun runWithReports(String label, Map<String, String> settings, java.nio.file.Path allureResults) {
+        Map<String, String> withAllure = new java.util.HashMap<>(settings);
+        withAllure.put("allure.results.directory", allureResults.toString());
+        return run(label, withAllure, "junit:target/feature-runs/" + label + ".xml, "
+                + "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, com.bffaccounting.gate.report.VerdictPlugin");
+    }
+
+    private static synchronized FeatureRun run(String label, Map<String, String> settings, String plugins) {
         Map<String, String> saved = new HashMap<>();
         settings.forEach((k, v) -> saved.put(k, System.getProperty(k)));
         settings.forEach(System::setProperty);
@@ -47,7 +59,7 @@ public final class FeatureRun {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectDirectory("features"))
                     .configurationParameter("cucumber.glue", "com.bffaccounting.gate.steps")
-                    .configurationParameter("cucumber.plugin", "junit:target/feature-runs/" + label + ".xml")
+                    .configurationParameter("cucumber.plugin", plugins)
                     .configurationParameter("cucumber.publish.quiet", "true")
                     .build();
             List<ScenarioResult> results = Collections.synchronizedList(new ArrayList<>());

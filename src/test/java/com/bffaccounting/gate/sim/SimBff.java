@@ -61,8 +61,13 @@ public final class SimBff implements AutoCloseable {
 
     /** Starts on a free loopback port. */
     public SimBff start() {
+        return start(0);
+    }
+
+    /** Starts on {@code port} of the loopback interface (0: any free port). */
+    public SimBff start(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
         } catch (IOException e) {
             throw new UncheckedIOException("SimBff: cannot open a loopback port", e);
         }

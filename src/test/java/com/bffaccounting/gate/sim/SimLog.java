@@ -8,9 +8,15 @@ import java.util.List;
 public final class SimLog {
     private final Clock clock;
     private final List<String> lines = new ArrayList<>();
+    private volatile java.io.PrintStream echo;
 
     SimLog(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Also writes every line to {@code out}, as a process's stdout (SimBffMain). */
+    public void echoTo(java.io.PrintStream out) {
+        this.echo = out;
     }
 
     void info(String message) {
@@ -22,7 +28,12 @@ public final class SimLog {
     }
 
     private synchronized void append(String level, String message) {
-        lines.add(clock.instant() + " " + level + " " + message);
+        String line = clock.instant() + " " + level + " " + message;
+        lines.add(line);
+        if (echo != null) {
+            echo.println(line);
+            echo.flush();
+        }
     }
 
     public synchronized List<String> lines() {

@@ -1,0 +1,77 @@
+package com.bffaccounting.gate.report;
+
+import com.bffaccounting.gate.checklist.ChecklistCatalog;
+import com.bffaccounting.gate.run.GateCheckAccess;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VerdictBuilderTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final VerdictBuilder builder = new VerdictBuilder(ChecklistCatalog.load());
+    private final Map<String, String> facts = Map.of("env", "sim", "release.tag", "r7-h", "image", "ghcr.io/a/b:r7-h");
+
+    private static ScenarioOutcome outcome(String id, CheckStatus status, String message) {
+        return new ScenarioOutcome("scenario of " + id, "features/x.feature", 1, List.of("@" + id), status, message);
+    }
+
+    private List<ScenarioOutcome> allPassing() {
+        List<ScenarioOutcome> outcomes = new ArrayList<>();
+        ChecklistCatalog.load().items().forEach(i -> outcomes.add(outcome(i.id(), CheckStatus.PASS, null)));
+        return outcomes;
+    }
+
+    private JsonNode json(Verdict verdict) {
+        return JSON.valueToTree(verdict);
+    }
+
+    @Test
+    void everyIdPassingIsAPassThatMatchesTheSchema() {
+        Verdict verdict = builder.build(allPassing(), facts, Instant.EPOCH, Instant.EPOCH.plusSeconds(3));
+        assertThat(verdict.overall()).isEqualTo("PASS");
+        assertThat(verdict.simulation()).isTrue();
+        assertThat(verdict.notice()).contains("not a release verdict");
+        assertThat(VerdictSchema.violations(json(verdict))).isEmpty();
+        assertThat(GateCheckAccess.decide(json(verdict), true)).isNull();
+    }
+
+    @Test
+    void aP1FailsTheGateAndIsNamed() {
+        List<ScenarioOutcome> outcomes = allPassing();
+        outcomes.add(outcome("C12.3", CheckStatus.P1, "P1: ExternalSyncStale for source pg-kcp has been active for 9.0 s"));
+        Verdict verdict = builder.build(outcomes, facts, Instant.EPOCH, Instant.EPOCH);
+        assertThat(verdict.overall()).isEqualTo("FAIL");
+        assertThat(verdict.checklist()).filteredOn(c -> c.id().equals("C12.3")).singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo("P1"));
+        assertThat(verdict.counts()).containsEntry("P1", 1);
+        assertThat(VerdictSchema.violations(json(verdict))).isEmpty();
+        assertThat(GateCheckAccess.decide(json(verdict), false)).startsWith("FAIL: ").contains("C12.3 P1");
+    }
+
+    @Test
+    void aMissingScenarioIsNotRunAndIncompleteFailsOnlyWhenAsked() {
+        List<ScenarioOutcome> outcomes = allPassing();
+        outcomes.removeIf(o -> o.tags().contains("@C13.1"));
+        Verdict verdict = builder.build(outcomes, facts, Instant.EPOCH, Instant.EPOCH);
+        assertThat(verdict.overall()).isEqualTo("INCOMPLETE");
+        assertThat(verdict.checklist()).filteredOn(c -> c.id().equals("C13.1")).singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo("no scenario for C13.1 ran in this run"));
+        assertThat(GateCheckAccess.decide(json(verdict), false)).isNull();
+        assertThat(GateCheckAccess.decide(json(verdict), true)).contains("C13.1 NOT_RUN");
+    }
+
+    @Test
+    void theSchemaRejectsAVerdictWithoutReasons() {
+        List<ScenarioOutcome> outcomes = allPassing();
+        outcomes.add(outcome("C11.2", CheckStatus.FAIL, null));
+        JsonNode verdict = json(builder.build(outcomes, facts, Instant.EPOCH, Instant.EPOCH));
+        assertThat(VerdictSchema.violations(verdict)).isNotEmpty();
+    }
+}

@@ -1,0 +1,49 @@
+package com.bffaccounting.gate.selftest;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * C1.1, C8.1, C9.3: env=local with a BFF the suite starts itself (-Dbff.command) — here SimBff as a
+ * separate Java process. The BFF checks run and pass, every cluster check is NOT_RUN with the reason,
+ * and no BFF process outlives the run.
+ */
+class LocalModeTest {
+
+    @Test
+    void aBffStartedByTheSuiteIsCheckedThenStoppedAndClusterChecksSayWhyTheyDoNotRun() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String marker = "release-gate-local-" + UUID.randomUUID();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String command = "exec '" + java + "' -Dmarker=" + marker + " -cp '" + System.getProperty("java.class.path")
+                + "' com.bffaccounting.gate.sim.SimBffMain";
+        FeatureRun run = FeatureRun.run("local-bff-command", Map.of("env", "local", "bff.command", command,
+                "bff.url", "http://127.0.0.1:" + port, "sim.faults", "", "deploy", "false", "rollback", "false"));
+
+        assertThat(run.with(FeatureRun.Status.FAILED)).as(run.describe()).isEmpty();
+        for (String id : List.of("C1.1", "C8.1", "C9.3", "C11.1", "C11.2", "C11.3", "C11.4", "C12.1", "C12.2")) {
+            assertThat(run.results()).as(id + "\n" + run.describe()).filteredOn(r -> r.checklistIds().contains(id))
+                    .isNotEmpty().allMatch(r -> r.status() == FeatureRun.Status.PASSED);
+        }
+        for (String id : List.of("C3.1", "C3.3", "C5.3", "C6.1", "C7.1", "C13.1")) {
+            assertThat(run.results()).as(id + "\n" + run.describe()).filteredOn(r -> r.checklistIds().contains(id))
+                    .isNotEmpty().allSatisfy(r -> {
+                        assertThat(r.status()).isEqualTo(FeatureRun.Status.NOT_RUN);
+                        assertThat(r.message()).startsWith("not run: ");
+                    });
+        }
+        assertThat(run.results()).filteredOn(r -> r.checklistIds().contains("C3.1"))
+                .allSatisfy(r -> assertThat(r.message()).contains("needs a Kubernetes cluster"));
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker)).toList())
+                .as("BFF processes left behind").isEmpty();
+    }
+}

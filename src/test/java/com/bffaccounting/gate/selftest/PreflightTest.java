@@ -1,0 +1,75 @@
+package com.bffaccounting.gate.selftest;
+
+import com.bffaccounting.gate.config.ConfigException;
+import com.bffaccounting.gate.config.SettingSource;
+import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.target.Preflight;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** C2.2, C3.2 and the "errors for people" rule: a bad kubeconfig or context stops the run in one line, before any request. */
+class PreflightTest {
+    @TempDir
+    Path dir;
+
+    private Settings settings(Map<String, String> values) {
+        Properties system = new Properties();
+        system.putAll(values);
+        return Settings.from(new SettingSource(system, Map.of(), new Properties()));
+    }
+
+    private Path kubeconfig(String context) throws Exception {
+        Path file = dir.resolve("config");
+        // a closed port: preflight must never need the network
+        Files.writeString(file, "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://127.0.0.1:1\n"
+                + "contexts:\n- name: " + context + "\n  context:\n    cluster: c\n    user: u\ncurrent-context: " + context
+                + "\nusers:\n- name: u\n  user:\n    token: t0ken-value\n");
+        return file;
+    }
+
+    @Test
+    void aMissingKubeconfigIsOneLineWithWhatToDo() {
+        assertThatThrownBy(() -> settings(Map.of("env", "cluster", "kubeconfig", dir.resolve("nope").toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("kubeconfig: no readable kubeconfig at")
+                .hasMessageContaining("-Denv=local")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+    }
+
+    @Test
+    void aContextOtherThanTheExpectedOneIsRefused() throws Exception {
+        Settings s = settings(Map.of("env", "cluster", "kubeconfig", kubeconfig("kind-dev").toString(),
+                "cluster.expectedContext", "pilot-prod"));
+        assertThatThrownBy(() -> Preflight.check(s)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("cluster.expectedContext: 'pilot-prod' expected, but")
+                .hasMessageContaining("selects context 'kind-dev'")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+    }
+
+    @Test
+    void aContextTheKubeconfigDoesNotHaveIsRefused() throws Exception {
+        Settings s = settings(Map.of("env", "cluster", "kubeconfig", kubeconfig("kind-dev").toString(), "cluster.context", "other"));
+        assertThatThrownBy(() -> Preflight.check(s)).isInstanceOf(ConfigException.class).hasMessageContaining("other");
+    }
+
+    @Test
+    void theExpectedContextPasses() throws Exception {
+        Preflight.check(settings(Map.of("env", "cluster", "kubeconfig", kubeconfig("pilot-prod").toString(),
+                "cluster.expectedContext", "pilot-prod")));
+    }
+
+    @Test
+    void anInvalidImageReferenceIsOneLine() {
+        assertThatThrownBy(() -> settings(Map.of("image.repository", "ghcr.io/Owner/App")))
+                .hasMessageContaining("must be lower case")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+    }
+}

@@ -1,0 +1,52 @@
+package com.bffaccounting.gate.selftest;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A secret planted as a probe header (and as the database password) must appear nowhere the run
+ * writes under target/: verdict.json, Allure results and attachments, JUnit XML — even when checks fail and the HTTP
+ * exchanges are attached as evidence.
+ */
+class SecretLeakTest {
+
+    @Test
+    void plantedSecretsReachNoReportOrAttachment() throws IOException {
+        String apiKey = "S3CR3T-" + UUID.randomUUID();
+        String dbPassword = "pw-" + UUID.randomUUID();
+        Path reports = Path.of("target/secret-leak-test/reports");
+        FeatureRun run = FeatureRun.runWithReports("secret-leak", Map.of("env", "sim", "sim.faults", "gating-off",
+                "deploy", "false", "rollback", "false",
+                "gating.probeHeaders", "X-User-Role=operator,X-User-Id=pilot-user,X-Api-Key=" + apiKey,
+                "bff.databaseUrl", "postgres://app:" + dbPassword + "@localhost:5432/app",
+                "report.dir", reports.toString()), reports.resolve("allure-results"));
+        assertThat(run.failedIds()).contains("C11.2"); // failing, so the HTTP exchanges were attached
+        List<Path> written;
+        // everything under target/ (Allure's lifecycle may have been created earlier with another results directory)
+        try (Stream<Path> files = Files.walk(Path.of("target"))) {
+            written = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(written).anyMatch(p -> p.toString().endsWith("-attachment.txt") || p.toString().endsWith("-attachment"));
+        assertThat(written).anyMatch(p -> p.getFileName().toString().equals("verdict.json"));
+        for (Path file : written) {
+            String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(text).as(file.toString()).doesNotContain(apiKey).doesNotContain(dbPassword);
+        }
+        assertThat(written.stream().map(p -> {
+            try {
+                return Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                return "";
+            }
+        })).anyMatch(t -> t.contains("X-Api-Key: ***"));
+    }
+}
