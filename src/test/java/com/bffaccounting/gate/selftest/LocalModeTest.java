@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.selftest;
 
+import com.bffaccounting.gate.sim.SimRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -26,8 +27,14 @@ class LocalModeTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         String command = "exec '" + java + "' -Dmarker=" + marker + " -cp '" + System.getProperty("java.class.path")
                 + "' com.bffaccounting.gate.sim.SimBffMain";
-        FeatureRun run = FeatureRun.run("local-bff-command", Map.of("env", "local", "bff.command", command,
-                "bff.url", "http://127.0.0.1:" + port, "sim.faults", "", "deploy", "false", "rollback", "false"));
+        // GHCR is out of reach here: the registry checks talk to a SimRegistry holding the image
+        FeatureRun run;
+        try (SimRegistry registry = new SimRegistry()
+                .hold("tristan00037-tristan050/tristan050-ai_ondevice_app/bff-accounting", "r7-h-pilot-20251203").start()) {
+            run = FeatureRun.run("local-bff-command", Map.of("env", "local", "bff.command", command,
+                    "bff.url", "http://127.0.0.1:" + port, "registry.url", registry.baseUrl().toString(),
+                    "sim.faults", "", "deploy", "false", "rollback", "false"));
+        }
 
         assertThat(run.with(FeatureRun.Status.FAILED)).as(run.describe()).isEmpty();
         for (String id : List.of("C1.1", "C8.1", "C9.3", "C11.1", "C11.2", "C11.3", "C11.4", "C12.1", "C12.2")) {
