@@ -4,8 +4,6 @@ import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.run.RunFacts;
 import com.bffaccounting.gate.target.ClusterProbe;
-import io.cucumber.java.Before;
-import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -13,15 +11,11 @@ import io.cucumber.java.en.When;
 /** C2.1, C2.2, C3.x, C10.1, C10.3: the cluster, the context and the namespace (kubectl cluster-info, config, get ns). */
 public class ClusterSteps {
     private final RunContext context;
-    private Scenario scenario;
+    private final ScenarioLog scenario;
 
-    public ClusterSteps(RunContext context) {
-        this.context = context;
-    }
-
-    @Before
-    public void keepScenario(Scenario scenario) {
+    public ClusterSteps(RunContext context, ScenarioLog scenario) {
         this.scenario = scenario;
+        this.context = context;
     }
 
     private ClusterProbe probe() {

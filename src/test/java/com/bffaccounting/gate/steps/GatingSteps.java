@@ -4,9 +4,7 @@ import com.bffaccounting.gate.gating.PilotGatingProbe;
 import com.bffaccounting.gate.gating.TenantKind;
 import com.bffaccounting.gate.gating.TenantProbeResult;
 import com.bffaccounting.gate.outcome.NotRun;
-import io.cucumber.java.Before;
 import io.cucumber.java.ParameterType;
-import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -19,16 +17,12 @@ public class GatingSteps {
     private final RunContext context;
     private final BffSession bff;
 
-    private Scenario scenario;
+    private final ScenarioLog scenario;
 
-    public GatingSteps(RunContext context, BffSession bff) {
+    public GatingSteps(RunContext context, BffSession bff, ScenarioLog scenario) {
+        this.scenario = scenario;
         this.context = context;
         this.bff = bff;
-    }
-
-    @Before
-    public void keepScenario(Scenario scenario) {
-        this.scenario = scenario;
     }
 
     @ParameterType("pilot|non-pilot|case-variant")

@@ -13,8 +13,6 @@ import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.registry.ImageReference;
 import com.bffaccounting.gate.registry.RegistryClient;
 import com.bffaccounting.gate.run.RunFacts;
-import io.cucumber.java.Before;
-import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -33,20 +31,16 @@ public class HelmSteps {
     private final RunContext context;
     private final BffSession bff;
     private final Evidence evidence;
-    private Scenario scenario;
+    private final ScenarioLog scenario;
     private ChartVerifier.Result chartResult;
     private ReleaseDeployer.Deployed deployed;
     private String deployedTag;
 
-    public HelmSteps(RunContext context, BffSession bff, Evidence evidence) {
+    public HelmSteps(RunContext context, BffSession bff, Evidence evidence, ScenarioLog scenario) {
+        this.scenario = scenario;
         this.context = context;
         this.bff = bff;
         this.evidence = evidence;
-    }
-
-    @Before
-    public void keepScenario(Scenario scenario) {
-        this.scenario = scenario;
     }
 
     private Settings settings() {

@@ -2,8 +2,6 @@ package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.target.BffTarget;
-import io.cucumber.java.Scenario;
-import io.cucumber.java.Before;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 
@@ -16,16 +14,12 @@ import java.util.Map;
 public class LocalRunSteps {
     private final RunContext context;
     private final BffSession bff;
-    private Scenario scenario;
+    private final ScenarioLog scenario;
 
-    public LocalRunSteps(RunContext context, BffSession bff) {
+    public LocalRunSteps(RunContext context, BffSession bff, ScenarioLog scenario) {
+        this.scenario = scenario;
         this.context = context;
         this.bff = bff;
-    }
-
-    @Before
-    public void keepScenario(Scenario scenario) {
-        this.scenario = scenario;
     }
 
     @Given("this run has no Kubernetes cluster")

@@ -4,25 +4,19 @@ import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.registry.ImageReference;
 import com.bffaccounting.gate.registry.RegistryClient;
 import com.bffaccounting.gate.run.RunFacts;
-import io.cucumber.java.Before;
-import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
 /** C2.4 and C4.1: the image registry (GHCR) through the OCI distribution API. */
 public class RegistrySteps {
     private final RunContext context;
-    private Scenario scenario;
+    private final ScenarioLog scenario;
     private RegistryClient.Resolution resolution;
     private ImageReference image;
 
-    public RegistrySteps(RunContext context) {
-        this.context = context;
-    }
-
-    @Before
-    public void keepScenario(Scenario scenario) {
+    public RegistrySteps(RunContext context, ScenarioLog scenario) {
         this.scenario = scenario;
+        this.context = context;
     }
 
     @When("the image under test is looked up in the registry")

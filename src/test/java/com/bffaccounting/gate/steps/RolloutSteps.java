@@ -7,13 +7,10 @@ import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.kube.PodStates;
 import com.bffaccounting.gate.kube.RolloutInspector;
 import com.bffaccounting.gate.registry.ImageReference;
-import io.cucumber.java.Before;
-import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.fabric8.kubernetes.api.model.Pod;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,17 +21,13 @@ import java.util.stream.Collectors;
 public class RolloutSteps {
     private final RunContext context;
     private final Evidence evidence;
-    private Scenario scenario;
+    private final ScenarioLog scenario;
     private RolloutInspector rollout;
 
-    public RolloutSteps(RunContext context, Evidence evidence) {
+    public RolloutSteps(RunContext context, Evidence evidence, ScenarioLog scenario) {
+        this.scenario = scenario;
         this.context = context;
         this.evidence = evidence;
-    }
-
-    @Before
-    public void keepScenario(Scenario scenario) {
-        this.scenario = scenario;
     }
 
     private RolloutInspector rollout() {
@@ -128,8 +121,7 @@ public class RolloutSteps {
         for (Pod pod : pods) {
             List<String> lines = cluster.kube().logTail(s.cluster.namespace(), pod.getMetadata().getName(), s.cluster.logTailLines());
             String text = context.run().redactor().redact(String.join("\n", lines));
-            scenario.attach(text.getBytes(StandardCharsets.UTF_8), "text/plain",
-                    "kubectl logs " + pod.getMetadata().getName() + " --tail=" + s.cluster.logTailLines());
+            scenario.attach("kubectl logs " + pod.getMetadata().getName() + " --tail=" + s.cluster.logTailLines(), text);
             scenario.log(pod.getMetadata().getName() + ": " + lines.size() + " lines attached");
         }
     }

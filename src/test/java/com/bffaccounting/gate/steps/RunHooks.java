@@ -4,6 +4,7 @@ import com.bffaccounting.gate.evidence.Evidence;
 import com.bffaccounting.gate.run.GateRun;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
+import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 
@@ -12,9 +13,16 @@ import java.nio.charset.StandardCharsets;
 /** Run and scenario lifecycle: the run scope, and evidence attached when a check does not pass. */
 public class RunHooks {
     private final Evidence evidence;
+    private final ScenarioLog scenarioLog;
 
-    public RunHooks(Evidence evidence) {
+    public RunHooks(Evidence evidence, ScenarioLog scenarioLog) {
         this.evidence = evidence;
+        this.scenarioLog = scenarioLog;
+    }
+
+    @Before(order = 0)
+    public void giveStepsTheScenario(Scenario scenario) {
+        scenarioLog.set(scenario);
     }
 
     @BeforeAll

@@ -3,8 +3,6 @@ package com.bffaccounting.gate.steps;
 import com.bffaccounting.gate.ci.ReleaseWorkflow;
 import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.outcome.NotRun;
-import io.cucumber.java.Before;
-import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 
@@ -14,16 +12,12 @@ import java.util.List;
 /** C9.1 and C9.2: how the release is deployed (the tag workflow) and that a verify run changes nothing. */
 public class SafetySteps {
     private final RunContext context;
-    private Scenario scenario;
+    private final ScenarioLog scenario;
     private ReleaseWorkflow workflow;
 
-    public SafetySteps(RunContext context) {
-        this.context = context;
-    }
-
-    @Before
-    public void keepScenario(Scenario scenario) {
+    public SafetySteps(RunContext context, ScenarioLog scenario) {
         this.scenario = scenario;
+        this.context = context;
     }
 
     @Given("this is a verify-only run")

@@ -8,8 +8,6 @@ import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.sync.PromSyncSloCheck;
 import com.bffaccounting.gate.sync.SourceFinding;
 import com.bffaccounting.gate.sync.SyncSloCheck;
-import io.cucumber.java.Before;
-import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
@@ -29,20 +27,16 @@ public class SyncSteps {
     private final RunContext context;
     private final BffSession bff;
     private final Evidence evidence;
-    private Scenario scenario;
+    private final ScenarioLog scenario;
     private Optional<PrometheusClient> prometheus;
     private MetricsScraper.Scrape scrape;
     private Instant scrapedAt;
 
-    public SyncSteps(RunContext context, BffSession bff, Evidence evidence) {
+    public SyncSteps(RunContext context, BffSession bff, Evidence evidence, ScenarioLog scenario) {
+        this.scenario = scenario;
         this.context = context;
         this.bff = bff;
         this.evidence = evidence;
-    }
-
-    @Before
-    public void keepScenario(Scenario scenario) {
-        this.scenario = scenario;
     }
 
     @When("the external-sync metrics are read")

@@ -1,0 +1,47 @@
+package com.bffaccounting.gate.bench;
+
+import com.bffaccounting.gate.config.SettingSource;
+import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.evidence.Redactor;
+import com.bffaccounting.gate.gating.PilotGatingProbe;
+import com.bffaccounting.gate.gating.TenantProbeResult;
+import com.bffaccounting.gate.http.BffClient;
+import com.bffaccounting.gate.sim.SimBff;
+import com.bffaccounting.gate.sim.SimPilot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Harness: the C11.2 non-pilot gating check with 1,000 tenants against SimBff, through the same client
+ * and probe the scenario uses, with the configured bounded concurrency (default 8). Prints the time of
+ * each of five rounds after two warm-up rounds. Target: at most 5 s for 1,000 tenants.
+ */
+public final class GatingMatrixHarness {
+    private GatingMatrixHarness() {
+    }
+
+    public static void main(String[] args) {
+        String tenants = IntStream.range(0, 1000).mapToObj(i -> "non-pilot-" + i).collect(Collectors.joining(","));
+        Properties system = new Properties();
+        system.putAll(Map.of("pilot.nonPilotTenants", tenants));
+        Settings settings = Settings.from(new SettingSource(system, Map.of(), new Properties()));
+        try (SimBff bff = new SimBff(SimPilot.simBffConfig(settings), Clock.systemUTC()).start()) {
+            for (int round = -2; round < 5; round++) {
+                BffClient client = new BffClient(bff.baseUrl(), Duration.ofSeconds(10), Redactor.of(settings));
+                long start = System.nanoTime();
+                List<TenantProbeResult> results = new PilotGatingProbe(client, settings.gating)
+                        .probe(settings.gating.nonPilotTenants(), false);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                long bad = results.stream().filter(r -> !r.ok()).count();
+                System.out.printf("%s %d tenants in %d ms (%d not refused), concurrency %d%n", round < 0 ? "warm-up" : "round",
+                        results.size(), millis, bad, settings.gating.concurrency());
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.bffaccounting.gate.steps;
+
+import io.cucumber.java.Scenario;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The running scenario's log and attachments, for step classes: Cucumber injects {@link Scenario} into
+ * hooks only, so one hook ({@link RunHooks}) hands it to this per-scenario object.
+ */
+public final class ScenarioLog {
+    private Scenario scenario;
+
+    void set(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    /** A line in the report under the current step: what was checked and what was seen. */
+    public void log(String text) {
+        scenario.log(text);
+    }
+
+    public void attach(String name, String text) {
+        scenario.attach(text.getBytes(StandardCharsets.UTF_8), "text/plain", name);
+    }
+}
