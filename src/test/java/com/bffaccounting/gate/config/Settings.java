@@ -36,6 +36,7 @@ public final class Settings {
     public final Cluster cluster;
     public final Sim sim;
     public final Gate gate;
+    public final Local local;
 
     /** Values that must never reach a report, a log or an attachment. */
     private final Set<String> secretValues;
@@ -102,6 +103,10 @@ public final class Settings {
         public boolean has(com.bffaccounting.gate.sim.Fault fault) {
             return faults.contains(fault.id());
         }
+    }
+
+    /** {@code local.cluster=k3s}: env=local with a throwaway K3s (Testcontainers) as its cluster. */
+    public record Local(Optional<String> cluster, String k3sImage) {
     }
 
     public record Gate(boolean failOnIncomplete, String workflowPath) {
@@ -234,6 +239,11 @@ public final class Settings {
                 r.duration("sim.slowRolloutDelay", Duration.ofSeconds(4)),
                 r.duration("sim.flapRecoversAfter", Duration.ofSeconds(5)));
 
+        local = new Local(r.optional("local.cluster"), r.string("local.k3sImage", "rancher/k3s:v1.31.2-k3s1"));
+        local.cluster().ifPresent(c -> {
+            r.require(c.equals("k3s"), "local.cluster: '" + c + "' is not supported — the only local cluster is k3s");
+            r.require(env == Env.LOCAL, "local.cluster: a local K3s cluster needs -Denv=local (env is " + env.id() + ")");
+        });
         gate = new Gate(r.bool("gate.failOnIncomplete", env == Env.CLUSTER),
                 r.string("gate.workflow", ".github/workflows/release-gate.yml"));
 

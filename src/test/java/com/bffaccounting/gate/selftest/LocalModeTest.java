@@ -53,4 +53,17 @@ class LocalModeTest {
         assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker)).toList())
                 .as("BFF processes left behind").isEmpty();
     }
+
+    @Test
+    void aLocalK3sWithoutDockerIsNotRunWithTheReason() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(com.bffaccounting.gate.local.BffContainers.dockerAvailable(),
+                "a Docker engine is available here; this test is about machines without one");
+        FeatureRun run = FeatureRun.run("local-k3s-no-docker", Map.of("env", "local", "local.cluster", "k3s",
+                "sim.faults", "", "deploy", "false", "rollback", "false"));
+        assertThat(run.results()).filteredOn(r -> r.checklistIds().contains("C3.1")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.status()).isEqualTo(FeatureRun.Status.NOT_RUN);
+                    assertThat(r.message()).contains("needs a Docker engine for -Dlocal.cluster=k3s");
+                });
+    }
 }

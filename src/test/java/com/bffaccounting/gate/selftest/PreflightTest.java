@@ -72,4 +72,12 @@ class PreflightTest {
                 .hasMessageContaining("must be lower case")
                 .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
     }
+
+    @Test
+    void aPrometheusUrlThatDoesNotAnswerIsOneLine() {
+        Settings s = settings(Map.of("env", "local", "prometheus.url", "http://127.0.0.1:1"));
+        assertThatThrownBy(() -> Preflight.check(s)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("prometheus.url: http://127.0.0.1:1 did not answer")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+    }
 }

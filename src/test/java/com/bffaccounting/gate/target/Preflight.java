@@ -18,8 +18,12 @@ public final class Preflight {
     private Preflight() {
     }
 
-    /** For {@code PrepareRun}: everything that can be checked without the network. */
+    /**
+     * For {@code PrepareRun}: the kubeconfig and its context (no network), and that a configured
+     * Prometheus answers — a mistyped URL is a setting error, not nine inconclusive checks.
+     */
     public static void check(Settings settings) {
+        settings.prometheus.url().ifPresent(url -> prometheusAnswers(url, settings.prometheus.queryTimeout()));
         if (settings.env == Env.CLUSTER) {
             String source = settings.cluster.kubeconfig().orElseThrow().toString();
             String yaml;
@@ -33,6 +37,24 @@ public final class Preflight {
             settings.cluster.expectedContext().filter(expected -> !expected.equals(SimCluster.CONTEXT)).ifPresent(expected -> {
                 throw wrongContext(expected, SimCluster.CONTEXT, "the simulated kubeconfig");
             });
+        }
+    }
+
+    static void prometheusAnswers(java.net.URI url, java.time.Duration timeout) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder().connectTimeout(timeout).build()
+                    .send(java.net.http.HttpRequest.newBuilder(url.resolve("/api/v1/status/buildinfo")).timeout(timeout).GET().build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().contains("\"success\"")) {
+                throw new ConfigException("prometheus.url: " + url + " answered " + response.statusCode()
+                        + " to /api/v1/status/buildinfo — is it the Prometheus server's base URL?");
+            }
+        } catch (IOException e) {
+            throw new ConfigException("prometheus.url: " + url + " did not answer (" + e.getClass().getSimpleName()
+                    + ") — check the URL, or port-forward: kubectl port-forward -n monitoring svc/prometheus 9090");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("prometheus.url: interrupted while checking " + url);
         }
     }
 

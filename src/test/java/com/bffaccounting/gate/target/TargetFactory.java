@@ -95,6 +95,9 @@ public final class TargetFactory {
     }
 
     private static Targets local(Settings settings) {
+        if (settings.local.cluster().isPresent()) {
+            return localK3s(settings);
+        }
         List<AutoCloseable> resources = new ArrayList<>();
         Capability<BffTarget> bff;
         if (settings.bff.image().isPresent()) {
@@ -131,17 +134,40 @@ public final class TargetFactory {
                 Capability.of(registryClient(settings)), prometheusFromUrl(settings), Path.of(settings.release.chartPath()), resources);
     }
 
+    /**
+     * {@code -Dlocal.cluster=k3s}: the cluster checks against a throwaway K3s from Testcontainers, the BFF
+     * reached through it as in a real cluster. Without Docker every cluster check is NOT_RUN, saying so.
+     */
+    private static Targets localK3s(Settings settings) {
+        if (!BffContainers.dockerAvailable()) {
+            String reason = "needs a Docker engine for -Dlocal.cluster=k3s (Testcontainers K3s), and none is reachable here";
+            return new Targets(() -> Capability.absent(reason), ClusterProbe.notConfigured(reason), Capability.absent(reason),
+                    Capability.of(registryClient(settings)), prometheusFromUrl(settings), Path.of(settings.release.chartPath()),
+                    new ArrayList<>());
+        }
+        org.testcontainers.k3s.K3sContainer k3s = new org.testcontainers.k3s.K3sContainer(
+                org.testcontainers.utility.DockerImageName.parse(settings.local.k3sImage()));
+        k3s.start();
+        RunFacts.put("localCluster", "K3s " + settings.local.k3sImage() + " (Testcontainers)");
+        return cluster(settings, k3s.getKubeConfigYaml(), "K3s kubeconfig (Testcontainers)", k3s);
+    }
+
     private static Targets cluster(Settings settings) {
         Path kubeconfigPath = settings.cluster.kubeconfig().orElseThrow();
-        String kubeconfig;
         try {
-            kubeconfig = Files.readString(kubeconfigPath);
+            return cluster(settings, Files.readString(kubeconfigPath), kubeconfigPath.toString(), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read kubeconfig " + kubeconfigPath, e);
         }
+    }
+
+    private static Targets cluster(Settings settings, String kubeconfig, String source, AutoCloseable owner) {
         // shared with Targets, which closes them: the port-forward below is opened only when a check needs the BFF
         List<AutoCloseable> resources = java.util.Collections.synchronizedList(new ArrayList<>());
-        Connection connection = connect(settings, kubeconfig, kubeconfigPath.toString(), false, null);
+        if (owner != null) {
+            resources.add(owner);
+        }
+        Connection connection = connect(settings, kubeconfig, source, false, null);
         connection.cluster().get().ifPresent(resources::add);
         Supplier<Capability<BffTarget>> bff = () -> connection.cluster().get().map(cluster -> {
             Optional<Deployment> deployment = cluster.kube().deployment(settings.cluster.namespace(), settings.cluster.deployment());
