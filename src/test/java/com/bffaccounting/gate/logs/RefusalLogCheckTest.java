@@ -1,0 +1,38 @@
+package com.bffaccounting.gate.logs;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RefusalLogCheckTest {
+    private final RefusalLogCheck check = new RefusalLogCheck("TENANT_NOT_ENABLED", Duration.ofMillis(300));
+
+    @Test
+    void aTenantIsFoundOnlyAsAWholeWordOnARefusalLine() {
+        List<String> lines = List.of(
+                "2026-11-26T03:00:00Z WARN TENANT_NOT_ENABLED tenant=pilot-bb path=/v1/accounting/audit",
+                "2026-11-26T03:00:00Z INFO GET /v1/accounting/audit 403 tenant=test-tenant",
+                "{\"level\":\"warn\",\"msg\":\"TENANT_NOT_ENABLED\",\"tenant\":\"unauthorized\"}");
+        assertThat(check.missing(List.of("pilot-b", "test-tenant", "unauthorized"), lines))
+                .containsExactly("pilot-b", "test-tenant");
+    }
+
+    @Test
+    void missingRefusalsAreNamedAfterTheWait() {
+        assertThatThrownBy(() -> check.assertLogged(List.of("pilot-b"), List::of, "SimBff log"))
+                .hasMessageContaining("no TENANT_NOT_ENABLED line in the SimBff log for 1 of 1 refused tenants")
+                .hasMessageContaining("[pilot-b]");
+    }
+
+    @Test
+    void aThousandTenantsAreCheckedAtOnce() {
+        List<String> tenants = IntStream.range(0, 1000).mapToObj(i -> "np-" + i).toList();
+        List<String> lines = tenants.stream().map(t -> "WARN TENANT_NOT_ENABLED tenant=" + t).toList();
+        check.assertLogged(tenants, () -> lines, "SimBff log");
+    }
+}
