@@ -13,6 +13,9 @@ public final class ConsoleSummary {
         out.append('\n').append(rule).append('\n');
         out.append(String.format("RELEASE GATE  %s   (env=%s, image=%s)%n", verdict.overall(), verdict.run().env(),
                 verdict.run().image()));
+        if (verdict.run().prometheus() != null) {
+            out.append("Prometheus: ").append(verdict.run().prometheus()).append('\n');
+        }
         if (verdict.notice() != null) {
             out.append(verdict.notice()).append('\n');
         }

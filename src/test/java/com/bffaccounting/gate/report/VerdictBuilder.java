@@ -65,7 +65,7 @@ public final class VerdictBuilder {
         return new Verdict(1, overallText, simulation, simulation ? SIMULATION_NOTICE : null,
                 new Verdict.Run(facts.get("release.tag"), facts.get("env"), facts.get("kube.context"), facts.get("image"),
                         facts.get("image.digest"), facts.get("chart.version"), facts.get("helm.version"), facts.get("bff"),
-                        start.toString(), end.toString()),
+                        facts.get("prometheus"), start.toString(), end.toString()),
                 countsByName, checks);
     }
 }

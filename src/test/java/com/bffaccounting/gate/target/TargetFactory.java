@@ -261,7 +261,8 @@ public final class TargetFactory {
         Capability<PrometheusClient> capability = settings.prometheus.url()
                 .map(url -> Capability.of(new PrometheusClient(url, settings.prometheus.queryTimeout())))
                 .orElseGet(() -> Capability.absent("needs Prometheus: no -Dprometheus.url given (env=" + settings.env.id() + ")"));
-        settings.prometheus.url().ifPresent(url -> RunFacts.put("prometheus", url.toString()));
+        RunFacts.put("prometheus", settings.prometheus.url().map(URI::toString)
+                .orElse("none (no -Dprometheus.url): C12.1/C12.2 read from a direct scrape, C12.3 not run"));
         return () -> capability;
     }
 
