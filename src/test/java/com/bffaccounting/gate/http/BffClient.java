@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.http;
 
+import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.evidence.Redactor;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
@@ -59,7 +60,7 @@ public final class BffClient {
             Response response = RestAssured.given(spec).headers(headers).request(method, path);
             return new HttpReply(response.statusCode(), response.asString(), response.contentType());
         } catch (RuntimeException e) {
-            throw new UnreachableException(method + " " + baseUrl + path + " got no HTTP answer: " + rootMessage(e), e);
+            throw new UnreachableException(method + " " + baseUrl + path + " got no HTTP answer: " + Causes.rootMessage(e), e);
         }
     }
 
@@ -92,14 +93,6 @@ public final class BffClient {
             }
             return response;
         };
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
     /** No HTTP answer at all: connection refused, DNS, timeout. */

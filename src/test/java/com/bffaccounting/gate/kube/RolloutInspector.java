@@ -99,14 +99,9 @@ public final class RolloutInspector {
         List<Pod> pods = kube.podsOf(namespace, deployment.get());
         lastPods.set(pods);
         Instant now = clock.instant();
-        for (Pod pod : pods) {
-            Optional<PodStates.Stuck> stuck = PodStates.stuck(pod);
-            if (stuck.isPresent()) {
-                Instant seen = firstSeenStuck.computeIfAbsent(pod.getMetadata().getName(), k -> now);
-                if (Duration.between(seen, now).compareTo(grace) >= 0) {
-                    return new Stuck(stuck.get(), Duration.between(seen, now), pods);
-                }
-            }
+        Optional<Stuck> stuck = stuckLongerThan(grace, pods, now, firstSeenStuck);
+        if (stuck.isPresent()) {
+            return stuck.get();
         }
         int desired = Optional.ofNullable(deployment.get().getSpec().getReplicas()).orElse(1);
         Optional<String> incomplete = rolloutComplete(deployment.get());
@@ -130,24 +125,31 @@ public final class RolloutInspector {
                     .pollDelay(Duration.ZERO)
                     .pollInterval(POLL)
                     .until(() -> {
-                        Instant now = clock.instant();
-                        List<Pod> pods = pods();
-                        for (Pod pod : pods) {
-                            Optional<PodStates.Stuck> stuck = PodStates.stuck(pod);
-                            if (stuck.isPresent()) {
-                                Instant seen = firstSeenStuck.computeIfAbsent(pod.getMetadata().getName(), k -> now);
-                                if (Duration.between(seen, now).compareTo(grace) >= 0) {
-                                    found.set(new Stuck(stuck.get(), Duration.between(seen, now), pods));
-                                    return true;
-                                }
-                            }
-                        }
-                        return !running.getAsBoolean();
+                        Optional<Stuck> stuck = stuckLongerThan(grace, pods(), clock.instant(), firstSeenStuck);
+                        stuck.ifPresent(found::set);
+                        return stuck.isPresent() || !running.getAsBoolean();
                     });
         } catch (ConditionTimeoutException e) {
             // the caller's own timeout (Helm's) decides what a slow rollout means
         }
         return Optional.ofNullable(found.get());
+    }
+
+    /**
+     * The first pod that has been in a terminal waiting state for at least {@code grace}, counting from
+     * when it was first seen so (kept in {@code firstSeenStuck} across polls).
+     */
+    private static Optional<Stuck> stuckLongerThan(Duration grace, List<Pod> pods, Instant now, Map<String, Instant> firstSeenStuck) {
+        for (Pod pod : pods) {
+            Optional<PodStates.Stuck> stuck = PodStates.stuck(pod);
+            if (stuck.isPresent()) {
+                Instant seen = firstSeenStuck.computeIfAbsent(pod.getMetadata().getName(), k -> now);
+                if (Duration.between(seen, now).compareTo(grace) >= 0) {
+                    return Optional.of(new Stuck(stuck.get(), Duration.between(seen, now), pods));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** C6.2: empty when all replicas are updated and available; otherwise what is missing. */

@@ -59,9 +59,7 @@ class ReportInBrowserIT {
             }
             return new String(out, StandardCharsets.UTF_8);
         } finally {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            com.bffaccounting.gate.io.Trees.delete(profile);
         }
     }
 

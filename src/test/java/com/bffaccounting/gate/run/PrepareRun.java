@@ -2,6 +2,7 @@ package com.bffaccounting.gate.run;
 
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.io.Trees;
 import com.bffaccounting.gate.target.Preflight;
 
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -54,7 +54,7 @@ public final class PrepareRun {
         Path results = reportDir.resolve("allure-results");
         Path history = reportDir.resolve("allure-report").resolve("history");
         try {
-            deleteTree(results);
+            Trees.delete(results);
             Files.createDirectories(results);
             Files.deleteIfExists(reportDir.resolve("verdict.json"));
             if (Files.isDirectory(history)) {
@@ -84,17 +84,6 @@ public final class PrepareRun {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reset " + failsafeReports, e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.target;
 
+import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.ChartFaults;
 import com.bffaccounting.gate.helm.HelmClient;
@@ -72,7 +73,7 @@ public final class TargetFactory {
         if (settings.sim.has(Fault.CHART_ENV_UNWIRED)) {
             chartUnderTest = ChartFaults.envUnwiredCopy(chart);
             Path broken = chartUnderTest;
-            resources.add(() -> ChartFaults.delete(broken));
+            resources.add(() -> com.bffaccounting.gate.io.Trees.delete(broken));
         }
         RunFacts.put("standIn", "SimBff + SimCluster + SimRegistry (simulated pilot)");
         RegistryClient registry = new RegistryClient(pilot.registry().baseUrl(), Optional.empty(), Optional.empty(),
@@ -204,7 +205,7 @@ public final class TargetFactory {
         try {
             version = kube.serverVersion().getGitVersion();
         } catch (KubernetesClientException e) {
-            String why = rootMessage(e);
+            String why = Causes.rootMessage(e);
             kube.close();
             ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.empty(),
                     Optional.of(why), Optional.empty());
@@ -297,11 +298,4 @@ public final class TargetFactory {
         };
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-    }
 }

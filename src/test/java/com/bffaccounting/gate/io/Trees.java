@@ -1,0 +1,25 @@
+package com.bffaccounting.gate.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Directory trees the suite makes for a run (temporary charts, Prometheus data, report results). */
+public final class Trees {
+    private Trees() {
+    }
+
+    /** Deletes {@code dir} and everything below it; nothing happens when it does not exist. */
+    public static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}
