@@ -69,6 +69,15 @@ public final class TargetFactory {
         Path chart = Path.of(settings.release.chartPath());
         SimPilot pilot = SimPilot.start(settings, chart);
         resources.add(pilot);
+        try {
+            return simTargets(settings, pilot, chart, resources);
+        } catch (RuntimeException e) {
+            pilot.close(); // a half-built run must not leave the simulated pilot's servers behind
+            throw e;
+        }
+    }
+
+    private static Targets simTargets(Settings settings, SimPilot pilot, Path chart, List<AutoCloseable> resources) {
         Path chartUnderTest = chart;
         if (settings.sim.has(Fault.CHART_ENV_UNWIRED)) {
             chartUnderTest = ChartFaults.envUnwiredCopy(chart);
