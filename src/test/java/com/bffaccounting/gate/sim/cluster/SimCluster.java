@@ -27,6 +27,11 @@ import java.util.function.Supplier;
  */
 public final class SimCluster implements AutoCloseable {
     public static final String CONTEXT = "sim-pilot";
+    /**
+     * The mock web server logs every request at INFO through java.util.logging: thousands of lines per
+     * run that bury the checklist's own output. Held in a field, because JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver.MockWebServer");
     static final String CONTROLLER_AGENT = "sim-kubelet";
 
     private final SimApiDispatcher dispatcher;
@@ -74,6 +79,12 @@ public final class SimCluster implements AutoCloseable {
             }
         }, 0, 100, TimeUnit.MILLISECONDS);
         return cluster;
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     public String apiServerUrl() {
