@@ -63,24 +63,17 @@ public final class HelmClient {
     /** {@code helm upgrade --install RELEASE CHART -n NS --set ... --wait --timeout T}. */
     public Release upgradeInstall(Path chart, String release, String namespace, HelmValues values, Duration timeout,
                                   boolean createNamespace) {
-        requireChart(chart);
-        UpgradeCommand command = new Helm(chart).upgrade().install().withName(release).withNamespace(namespace)
-                .withKubeConfig(kubeconfig).waitReady()
+        UpgradeCommand command = upgrade(chart, release, namespace, values).waitReady()
                 .withTimeout((int) Math.max(1, timeout.toSeconds()));
-        if (againstSimulator) {
-            command = command.disableOpenApiValidation();
-        }
-        if (createNamespace) {
-            command = command.createNamespace();
-        }
-        for (Map.Entry<String, String> e : values.asMap().entrySet()) {
-            command = command.set(e.getKey(), e.getValue());
-        }
-        return command.call();
+        return (createNamespace ? command.createNamespace() : command).call();
     }
 
     /** {@code helm upgrade --install} without {@code --wait}: only the simulator seeds releases this way. */
     public Release upgradeInstallNoWait(Path chart, String release, String namespace, HelmValues values) {
+        return upgrade(chart, release, namespace, values).call();
+    }
+
+    private UpgradeCommand upgrade(Path chart, String release, String namespace, HelmValues values) {
         requireChart(chart);
         UpgradeCommand command = new Helm(chart).upgrade().install().withName(release).withNamespace(namespace)
                 .withKubeConfig(kubeconfig);
@@ -90,17 +83,17 @@ public final class HelmClient {
         for (Map.Entry<String, String> e : values.asMap().entrySet()) {
             command = command.set(e.getKey(), e.getValue());
         }
-        return command.call();
-    }
-
-    /** {@code helm history RELEASE -n NS}. */
-    public List<ReleaseHistory> history(String release, String namespace) {
-        return Helm.history(release).withNamespace(namespace).withKubeConfig(kubeconfig).call();
+        return command;
     }
 
     /** {@code helm status RELEASE -n NS}. */
     public Release status(String release, String namespace) {
         return Helm.status(release).withNamespace(namespace).withKubeConfig(kubeconfig).call();
+    }
+
+    /** {@code helm history RELEASE -n NS}. */
+    public List<ReleaseHistory> history(String release, String namespace) {
+        return Helm.history(release).withNamespace(namespace).withKubeConfig(kubeconfig).call();
     }
 
     private static void requireChart(Path chart) {

@@ -129,6 +129,11 @@ public class HelmSteps {
         }
         RolloutInspector rollout = new RolloutInspector(cluster.kube(), s.cluster.namespace(), s.cluster.deployment(), Clock.systemUTC());
         evidence.add("pods of deployment/" + s.cluster.deployment(), () -> PodStates.describe(rollout.pods()));
+        evidence.add("helm status " + s.cluster.release(), () -> {
+            var status = cluster.helm().status(s.cluster.release(), s.cluster.namespace());
+            return "revision " + status.getRevision() + " " + status.getStatus() + " " + status.getChart() + " "
+                    + status.getAppVersion() + " last deployed " + status.getLastDeployed();
+        });
         evidence.add("helm history " + s.cluster.release(), () -> cluster.helm().history(s.cluster.release(), s.cluster.namespace())
                 .stream().map(h -> h.getRevision() + " " + h.getStatus() + " " + h.getChart() + " " + h.getAppVersion() + " " + h.getDescription())
                 .collect(Collectors.joining("\n")));
