@@ -195,7 +195,7 @@ public final class Settings {
                 r.bool("prometheus.required", false));
 
         if (env == Env.SIM && prometheus.required() && prometheus.url().isEmpty() && prometheus.binary().isEmpty()
-                && com.bffaccounting.gate.prometheus.Promtool.onPath("prometheus").isEmpty()) {
+                && com.bffaccounting.gate.io.Executables.onPath("prometheus").isEmpty()) {
             r.error("prometheus.required: true, but there is no prometheus binary on PATH — apt-get install prometheus");
         }
 

@@ -1,6 +1,5 @@
 package com.bffaccounting.gate.report;
 
-import com.bffaccounting.gate.prometheus.Promtool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,7 @@ class ReportInBrowserIT {
 
     @BeforeAll
     static void render() throws Exception {
-        Optional<Path> chromium = Promtool.onPath("chromium");
+        Optional<Path> chromium = com.bffaccounting.gate.io.Executables.onPath("chromium");
         if (chromium.isEmpty() && Boolean.getBoolean("chromium.required")) {
             throw new AssertionError("chromium is not on PATH but chromium.required=true — apt-get install chromium");
         }

@@ -54,7 +54,7 @@ class FaultMatrixTest {
         return ROWS.stream().filter(row -> only.isEmpty() || only.contains(row.fault()))
                 .map(row -> DynamicTest.dynamicTest(row.label() + " fails " + row.mustFail(), () -> {
             if (row.needsPrometheus()) {
-                boolean present = com.bffaccounting.gate.prometheus.Promtool.onPath("prometheus").isPresent();
+                boolean present = com.bffaccounting.gate.io.Executables.onPath("prometheus").isPresent();
                 if (!present && Boolean.getBoolean("prometheus.required")) {
                     throw new AssertionError("prometheus is not on PATH but prometheus.required=true");
                 }

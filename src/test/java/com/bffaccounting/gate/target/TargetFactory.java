@@ -13,7 +13,6 @@ import com.bffaccounting.gate.prometheus.AlertRules;
 import com.bffaccounting.gate.prometheus.PromDurations;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.prometheus.PrometheusServer;
-import com.bffaccounting.gate.prometheus.Promtool;
 import com.bffaccounting.gate.local.BffContainers;
 import com.bffaccounting.gate.local.BffProcess;
 import com.bffaccounting.gate.registry.RegistryClient;
@@ -285,7 +284,7 @@ public final class TargetFactory {
         if (settings.prometheus.url().isPresent()) {
             return prometheusFromUrl(settings);
         }
-        Optional<Path> binary = settings.prometheus.binary().map(Path::of).or(() -> Promtool.onPath("prometheus"));
+        Optional<Path> binary = settings.prometheus.binary().map(Path::of).or(() -> com.bffaccounting.gate.io.Executables.onPath("prometheus"));
         if (binary.isEmpty()) {
             RunFacts.put("prometheus", "none (no prometheus binary on PATH): C12 read from a direct scrape, C12.3 not run");
             Capability<PrometheusClient> absent = Capability.absent("needs Prometheus: no prometheus binary on PATH"
