@@ -160,6 +160,7 @@ public final class Settings {
                 r.string("metrics.requestsCounter", "http_requests_total"),
                 r.string("metrics.tenantLabel", "tenant"));
 
+        String whenAbsent = r.string("sync.whenAbsent", "fail");
         sync = new Sync(
                 r.string("sync.lastTsMetric", "external_sync_last_ts_seconds"),
                 r.string("sync.errorsMetric", "external_sync_errors_total"),
@@ -168,11 +169,10 @@ public final class Settings {
                 r.duration("sync.maxLag", Duration.ofMinutes(5)),
                 r.fraction("sync.maxErrorRate", 0.05),
                 r.duration("sync.errorRateWindow", Duration.ofDays(1)),
-                r.string("sync.whenAbsent", "fail").equalsIgnoreCase("inconclusive"),
+                whenAbsent.equalsIgnoreCase("inconclusive"),
                 r.string("alert.name", "ExternalSyncStale"),
                 r.duration("alert.p1Window", Duration.ofMinutes(10)),
                 r.duration("alert.for", Duration.ofMinutes(5)));
-        String whenAbsent = r.string("sync.whenAbsent", "fail");
         r.require(whenAbsent.equalsIgnoreCase("fail") || whenAbsent.equalsIgnoreCase("inconclusive"),
                 "sync.whenAbsent: '" + whenAbsent + "' must be fail or inconclusive");
 

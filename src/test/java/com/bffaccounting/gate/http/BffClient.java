@@ -74,10 +74,6 @@ public final class BffClient {
         }
     }
 
-    public void clearExchanges() {
-        exchanges.clear();
-    }
-
     private Filter recorder() {
         return (requestSpec, responseSpec, ctx) -> {
             long start = System.nanoTime();

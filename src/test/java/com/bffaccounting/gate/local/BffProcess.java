@@ -123,10 +123,6 @@ public final class BffProcess implements AutoCloseable, LogSource {
         return "stdout/stderr of '" + command + "'";
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     /** Stops the process and every descendant (npm/sh wrappers start node as a child), then waits. */
     @Override
     public void close() {

@@ -2,7 +2,6 @@ package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.outcome.NotRun;
-import com.bffaccounting.gate.run.RunFacts;
 import com.bffaccounting.gate.target.ClusterProbe;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -79,7 +78,6 @@ public class ClusterSteps {
             }
             scenario.log("context " + probe.context() + " is the expected one");
         }, () -> scenario.log("context " + probe.context() + " (no cluster.expectedContext configured to compare with)"));
-        RunFacts.put("kube.context", probe.context());
     }
 
     @Then("the release namespace exists")

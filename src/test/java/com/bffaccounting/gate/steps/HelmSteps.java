@@ -57,7 +57,6 @@ public class HelmSteps {
         if (!version.matches("v?3\\.\\d+.*")) {
             throw new AssertionError("embedded Helm reports version '" + version + "'; the chart and the checklist need Helm 3");
         }
-        RunFacts.put("helm.version", version);
         scenario.log("Helm " + version + " (helm-java, no helm binary needed)");
     }
 

@@ -14,7 +14,4 @@ public record ClusterProbe(boolean configured, String notConfiguredReason, Strin
         return new ClusterProbe(false, reason, null, null, null, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    public boolean reachable() {
-        return configured && failure.isEmpty();
-    }
 }

@@ -93,12 +93,6 @@ final class SimApiDispatcher extends Dispatcher {
         return writes.size();
     }
 
-    List<String> writeRequestLines() {
-        synchronized (writes) {
-            return List.copyOf(writes);
-        }
-    }
-
     void resetWrites() {
         writes.clear();
     }

@@ -74,8 +74,13 @@ public final class SimCluster implements AutoCloseable {
                 kubelet.reconcileAll();
                 cluster.lastControllerError = null;
             } catch (RuntimeException e) {
-                // Kept and shown in diagnostics: a broken simulator must explain a stuck rollout.
-                cluster.lastControllerError = e.toString();
+                // The loop must keep running, but a broken simulator must explain a stuck rollout:
+                // each new error is printed once (the last one is kept to tell new from repeated).
+                String error = e.toString();
+                if (!error.equals(cluster.lastControllerError)) {
+                    System.err.println("[sim-kubelet] " + error);
+                }
+                cluster.lastControllerError = error;
             }
         }, 0, 100, TimeUnit.MILLISECONDS);
         return cluster;
@@ -133,16 +138,8 @@ public final class SimCluster implements AutoCloseable {
         return dispatcher.writeRequests();
     }
 
-    public List<String> writeRequestLines() {
-        return dispatcher.writeRequestLines();
-    }
-
     public void resetWriteCount() {
         dispatcher.resetWrites();
-    }
-
-    public String lastControllerError() {
-        return lastControllerError;
     }
 
     @Override
