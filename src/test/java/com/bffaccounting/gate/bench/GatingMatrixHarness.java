@@ -3,6 +3,7 @@ package com.bffaccounting.gate.bench;
 import com.bffaccounting.gate.config.SettingSource;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.evidence.Redactor;
+import com.bffaccounting.gate.gating.GateExpectation;
 import com.bffaccounting.gate.gating.PilotGatingProbe;
 import com.bffaccounting.gate.gating.TenantProbeResult;
 import com.bffaccounting.gate.http.BffClient;
@@ -36,9 +37,9 @@ public final class GatingMatrixHarness {
                 BffClient client = new BffClient(bff.baseUrl(), Duration.ofSeconds(10), Redactor.of(settings));
                 long start = System.nanoTime();
                 List<TenantProbeResult> results = new PilotGatingProbe(client, settings.gating)
-                        .probe(settings.gating.nonPilotTenants(), false);
+                        .probe(settings.gating.nonPilotTenants());
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                long bad = results.stream().filter(r -> !r.ok()).count();
+                long bad = GateExpectation.REFUSED.judgeAll(results, settings.gating.deniedErrorCode()).findings().size();
                 System.out.printf("%s %d tenants in %d ms (%d not refused), concurrency %d%n", round < 0 ? "warm-up" : "round",
                         results.size(), millis, bad, settings.gating.concurrency());
             }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -52,6 +53,14 @@ public final class ChecklistCatalog {
 
     public Collection<Item> items() {
         return items.values();
+    }
+
+    /**
+     * The lines of the release verdict: the checklist's C items, in checklist order. The D items describe
+     * the suite itself; the project's tests prove them, and they are not rows of a release verdict.
+     */
+    public List<Item> releaseItems() {
+        return items.values().stream().filter(i -> i.id().startsWith("C")).toList();
     }
 
     public Optional<Item> item(String id) {

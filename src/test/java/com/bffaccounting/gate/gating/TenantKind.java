@@ -24,10 +24,6 @@ public enum TenantKind {
         return label;
     }
 
-    public boolean mustBeLetThrough() {
-        return this == PILOT;
-    }
-
     public List<String> tenants(Settings.Gating gating) {
         switch (this) {
             case PILOT:

@@ -2,6 +2,7 @@ package com.bffaccounting.gate.http;
 
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.evidence.Redactor;
+import com.bffaccounting.gate.outcome.Unreachable;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HttpClientConfig;
@@ -52,15 +53,15 @@ public final class BffClient {
     }
 
     /**
-     * Sends {@code method path} with exactly {@code headers}. A connection failure or timeout is an
-     * {@link UnreachableException} naming the URL — it is never turned into a status.
+     * Sends {@code method path} with exactly {@code headers}. A connection failure or timeout is
+     * {@link Unreachable} (INCONCLUSIVE) naming the URL — it is never turned into a status.
      */
     public HttpReply send(String method, String path, Map<String, String> headers) {
         try {
             Response response = RestAssured.given(spec).headers(headers).request(method, path);
             return new HttpReply(response.statusCode(), response.asString(), response.contentType());
-        } catch (RuntimeException e) {
-            throw new UnreachableException(method + " " + baseUrl + path + " got no HTTP answer: " + Causes.rootMessage(e), e);
+        } catch (Exception e) { // REST Assured rethrows ConnectException and timeouts undeclared
+            throw new Unreachable(("GET".equals(method) ? "" : method + " ") + baseUrl + path, Causes.describe(e));
         }
     }
 
@@ -89,12 +90,5 @@ public final class BffClient {
             }
             return response;
         };
-    }
-
-    /** No HTTP answer at all: connection refused, DNS, timeout. */
-    public static final class UnreachableException extends RuntimeException {
-        public UnreachableException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.kube;
 
+import com.bffaccounting.gate.outcome.Causes;
+import com.bffaccounting.gate.outcome.Unreachable;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The suite's Kubernetes access (fabric8; never a kubectl subprocess). Each method is the kubectl
@@ -106,7 +109,7 @@ public final class KubeClient implements AutoCloseable {
 
     /** {@code kubectl get namespace NS}. */
     public boolean namespaceExists(String namespace) {
-        return client.namespaces().withName(namespace).get() != null;
+        return read(() -> client.namespaces().withName(namespace).get() != null);
     }
 
     /** {@code kubectl create namespace NS} — deploy runs only (the write guard refuses it otherwise). */
@@ -127,28 +130,28 @@ public final class KubeClient implements AutoCloseable {
 
     /** {@code kubectl get deployment NAME -n NS}. */
     public Optional<Deployment> deployment(String namespace, String name) {
-        return Optional.ofNullable(client.apps().deployments().inNamespace(namespace).withName(name).get());
+        return read(() -> Optional.ofNullable(client.apps().deployments().inNamespace(namespace).withName(name).get()));
     }
 
     /** {@code kubectl get pods -n NS -l <deployment's selector>}, newest first. */
     public List<Pod> podsOf(String namespace, Deployment deployment) {
         Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
-        return client.pods().inNamespace(namespace).withLabels(selector).list().getItems().stream()
+        return read(() -> client.pods().inNamespace(namespace).withLabels(selector).list().getItems().stream()
                 .sorted(Comparator.comparing((Pod p) -> p.getMetadata().getCreationTimestamp(),
                         Comparator.nullsLast(Comparator.reverseOrder())))
-                .toList();
+                .toList());
     }
 
     /** {@code kubectl get events -n NS --field-selector involvedObject.name=NAME}. */
     public List<Event> eventsOf(String namespace, String objectName) {
-        return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        return read(() -> client.v1().events().inNamespace(namespace).list().getItems().stream()
                 .filter(e -> e.getInvolvedObject() != null && objectName.equals(e.getInvolvedObject().getName()))
-                .toList();
+                .toList());
     }
 
     /** {@code kubectl logs POD -n NS --tail=N}. */
     public List<String> logTail(String namespace, String pod, int lines) {
-        String log = client.pods().inNamespace(namespace).withName(pod).tailingLines(lines).getLog();
+        String log = read(() -> client.pods().inNamespace(namespace).withName(pod).tailingLines(lines).getLog());
         return log == null || log.isEmpty() ? List.of() : log.lines().toList();
     }
 
@@ -158,6 +161,22 @@ public final class KubeClient implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("deployment/" + deployment.getMetadata().getName()
                         + " has no ready pod to port-forward to"));
         return client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).portForward(port);
+    }
+
+    /**
+     * A read whose API server stops answering mid-run (timeout, refused connection) is infrastructure:
+     * {@link Unreachable}, INCONCLUSIVE, naming the server — never a FAIL of the release. An answer the
+     * server did give (404, 403) stays fabric8's exception, for the caller to judge.
+     */
+    private <T> T read(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 0 && Causes.noAnswer(e)) {
+                throw new Unreachable("the API server of context '" + context + "' at " + apiServerUrl(), Causes.describe(e));
+            }
+            throw e;
+        }
     }
 
     public static List<ContainerStatus> containerStatuses(Pod pod) {

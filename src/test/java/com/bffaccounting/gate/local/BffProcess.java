@@ -26,6 +26,9 @@ import java.util.concurrent.TimeUnit;
  * the whole process tree, so no BFF outlives the run.
  */
 public final class BffProcess implements AutoCloseable, LogSource {
+    /** How much of its output a start failure quotes. */
+    private static final int LAST_LINES = 20;
+
     private final String command;
     private final Process process;
     private final List<String> lines = new ArrayList<>();
@@ -53,8 +56,8 @@ public final class BffProcess implements AutoCloseable, LogSource {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("bff.command: cannot start '" + command + "' in " + workdir.toAbsolutePath()
-                    + ": " + e.getMessage(), e);
+            throw new StartFailed("bff.command: cannot start '" + command + "' in " + workdir.toAbsolutePath()
+                    + ": " + e.getMessage());
         }
         BffProcess bff = new BffProcess(command, process);
         try {
@@ -74,9 +77,8 @@ public final class BffProcess implements AutoCloseable, LogSource {
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         if (!process.isAlive()) {
-                            throw new IllegalStateException("BFF process '" + command + "' exited with code "
-                                    + process.exitValue() + " before answering " + healthUrl + "; last output: "
-                                    + String.join(" | ", tail(5)));
+                            throw new StartFailed("BFF process '" + command + "' exited with code "
+                                    + process.exitValue() + " before answering " + healthUrl + "; " + lastOutput());
                         }
                         try {
                             return http.send(HttpRequest.newBuilder(healthUrl).timeout(Duration.ofSeconds(2)).build(),
@@ -86,8 +88,8 @@ public final class BffProcess implements AutoCloseable, LogSource {
                         }
                     });
         } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("BFF process '" + command + "' did not answer 200 on " + healthUrl
-                    + " within " + timeout.toSeconds() + "s; last output: " + String.join(" | ", tail(5)), e);
+            throw new StartFailed("BFF process '" + command + "' did not answer 200 on " + healthUrl
+                    + " within " + timeout.toSeconds() + " s; " + lastOutput());
         }
     }
 
@@ -103,6 +105,17 @@ public final class BffProcess implements AutoCloseable, LogSource {
         } catch (IOException e) {
             // the stream closes when the process is stopped; what was read stays in the log
         }
+    }
+
+    /** The last lines it wrote, for the one line that says why it did not start. */
+    private String lastOutput() {
+        try {
+            pump.join(500); // an exited process's last lines may still be in the pipe
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<String> last = tail(LAST_LINES);
+        return last.isEmpty() ? "it wrote nothing" : "last output: " + String.join(" | ", last);
     }
 
     private List<String> tail(int n) {
@@ -121,6 +134,13 @@ public final class BffProcess implements AutoCloseable, LogSource {
     @Override
     public String describe() {
         return "stdout/stderr of '" + command + "'";
+    }
+
+    /** The process did not come up; the message says how (exit code and last output, or no answer in time). */
+    public static final class StartFailed extends RuntimeException {
+        StartFailed(String message) {
+            super(message);
+        }
     }
 
     /** Stops the process and every descendant (npm/sh wrappers start node as a child), then waits. */

@@ -1,5 +1,9 @@
 package com.bffaccounting.gate.logs;
 
+import com.bffaccounting.gate.gating.TenantProbeResult;
+import com.bffaccounting.gate.outcome.CheckFailed;
+import com.bffaccounting.gate.outcome.Findings;
+import com.bffaccounting.gate.outcome.Inconclusive;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -26,6 +30,20 @@ public final class RefusalLogCheck {
         this.timeout = timeout;
     }
 
+    /**
+     * Looks for the refusals that happened in {@code probe}: tenants the pilot gate refused (403 with the
+     * pilot error code). Whether they should have been refused is C11.2's question; with no refusal at
+     * all there is nothing to find, which is INCONCLUSIVE, not a pass.
+     */
+    public void assertRefusalsLogged(List<TenantProbeResult> probe, Supplier<List<String>> lines, String logName) {
+        List<String> refused = probe.stream().filter(r -> r.refusedByGate(errorCode)).map(TenantProbeResult::tenant).toList();
+        if (refused.isEmpty()) {
+            throw new Inconclusive("none of the " + probe.size() + " non-pilot tenants was refused with " + errorCode
+                    + ", so there is no refusal to find in the log (see the pilot gating check)");
+        }
+        assertLogged(refused, lines, logName);
+    }
+
     public void assertLogged(List<String> tenants, Supplier<List<String>> lines, String logName) {
         if (tenants.isEmpty()) {
             throw new IllegalStateException("no refused tenants to look for: the probe step did not run");
@@ -37,12 +55,16 @@ public final class RefusalLogCheck {
                     .until(() -> missing(tenants, lines.get()).isEmpty());
         } catch (ConditionTimeoutException e) {
             // judged on one last read: a slow read must not turn a complete log into a failure
-            List<String> missing = missing(tenants, lines.get());
+            List<String> last = lines.get();
+            List<String> missing = missing(tenants, last);
             if (missing.isEmpty()) {
                 return;
             }
-            throw new AssertionError("no " + errorCode + " line in the " + logName + " for " + missing.size() + " of "
-                    + tenants.size() + " refused tenants after " + timeout.toMillis() + " ms: " + missing.stream().limit(20).toList());
+            String details = String.join(", ", missing.stream().limit(20).toList())
+                    + (missing.size() > 20 ? " … and " + (missing.size() - 20) + " more" : "")
+                    + (last.isEmpty() ? " (the BFF wrote nothing to its log in " : " (none after ") + timeout.toMillis() + " ms)";
+            throw new CheckFailed("no " + errorCode + " line in the " + logName + " for "
+                    + Findings.format(missing.size(), tenants.size(), "refused tenants", details));
         }
     }
 

@@ -1,5 +1,9 @@
 package com.bffaccounting.gate.logs;
 
+import com.bffaccounting.gate.gating.TenantProbeResult;
+import com.bffaccounting.gate.http.HttpReply;
+import com.bffaccounting.gate.outcome.CheckFailed;
+import com.bffaccounting.gate.outcome.Inconclusive;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,8 +29,17 @@ class RefusalLogCheckTest {
     @Test
     void missingRefusalsAreNamedAfterTheWait() {
         assertThatThrownBy(() -> check.assertLogged(List.of("pilot-b"), List::of, "SimBff log"))
-                .hasMessageContaining("no TENANT_NOT_ENABLED line in the SimBff log for 1 of 1 refused tenants")
-                .hasMessageContaining("[pilot-b]");
+                .isInstanceOf(CheckFailed.class)
+                .hasMessageContaining("no TENANT_NOT_ENABLED line in the SimBff log for 1 of 1 refused tenants — pilot-b")
+                .hasMessageContaining("the BFF wrote nothing to its log in 300 ms");
+    }
+
+    @Test
+    void withoutAnyRefusalThereIsNothingToFindSoItIsInconclusive() {
+        List<TenantProbeResult> letThrough = List.of(TenantProbeResult.answered("pilot-b", new HttpReply(200, "{}", "application/json")));
+        assertThatThrownBy(() -> check.assertRefusalsLogged(letThrough, List::of, "SimBff log"))
+                .isInstanceOf(Inconclusive.class)
+                .hasMessageContaining("none of the 1 non-pilot tenants was refused with TENANT_NOT_ENABLED");
     }
 
     @Test

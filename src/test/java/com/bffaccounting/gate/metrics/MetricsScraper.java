@@ -2,6 +2,7 @@ package com.bffaccounting.gate.metrics;
 
 import com.bffaccounting.gate.http.BffClient;
 import com.bffaccounting.gate.http.HttpReply;
+import com.bffaccounting.gate.outcome.CheckFailed;
 
 import java.util.Map;
 
@@ -28,7 +29,7 @@ public final class MetricsScraper {
     }
 
     /** The metrics endpoint answered something other than 200 to a header-less scrape. */
-    public static final class ScrapeRefused extends AssertionError {
+    public static final class ScrapeRefused extends CheckFailed {
         public ScrapeRefused(String message) {
             super(message);
         }

@@ -1,16 +1,114 @@
 package com.bffaccounting.gate.outcome;
 
-/** The part of an exception a person needs: the innermost cause, by type and message. */
+import java.io.FileNotFoundException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * What went wrong, in words a person reads: the innermost cause, named by what it means ("connection
+ * refused", "timed out") rather than by its Java class. {@code -Ddebug=true} adds the class names and
+ * the whole cause chain, for whoever debugs the suite.
+ */
 public final class Causes {
     private Causes() {
     }
 
-    /** {@code ConnectException: Connection refused} rather than three layers of wrappers. */
-    public static String rootMessage(Throwable e) {
-        Throwable t = e;
+    /**
+     * "cannot read kubeconfig /x: no such file: /x", "connection refused" — one line, no class names: the
+     * outermost message someone wrote for it, then what the innermost cause means.
+     */
+    public static String describe(Throwable error) {
+        if (Boolean.getBoolean("debug")) {
+            return chain(error);
+        }
+        String root = rootMeaning(error);
+        String outer = error.getCause() == null ? null : ownMessage(error);
+        return outer == null || outer.contains(root) ? root : outer + ": " + root;
+    }
+
+    /** A wrapper's message, unless it only repeats its cause ("java.net.ConnectException: …"). */
+    private static String ownMessage(Throwable error) {
+        String message = error.getMessage();
+        if (message == null || message.isBlank() || (error.getCause() != null && message.equals(error.getCause().toString()))
+                || message.matches("^[a-z]+(\\.[a-z0-9_]+)+\\.[A-Z]\\w*(Exception|Error).*")) {
+            return null;
+        }
+        return oneLine(message);
+    }
+
+    private static String rootMeaning(Throwable error) {
+        Throwable root = root(error);
+        String message = root.getMessage() == null ? "" : oneLine(root.getMessage());
+        if (root instanceof ConnectException || message.toLowerCase().contains("connection refused")) {
+            return "connection refused";
+        }
+        if (root instanceof HttpConnectTimeoutException) {
+            return "connection timed out";
+        }
+        if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException || root instanceof TimeoutException) {
+            return "timed out" + (message.isEmpty() || message.equalsIgnoreCase("timed out") ? "" : " (" + message + ")");
+        }
+        if (root instanceof UnknownHostException) {
+            return "unknown host " + message;
+        }
+        if (root instanceof NoRouteToHostException) {
+            return "no route to host";
+        }
+        if (root instanceof SSLException) {
+            return "TLS failed: " + message;
+        }
+        if (root instanceof NoSuchFileException || root instanceof FileNotFoundException) {
+            return "no such file: " + message;
+        }
+        if (message.isEmpty()) {
+            // A bare exception says nothing by its message; the nearest wrapper usually does.
+            for (Throwable t = error; t != null; t = t.getCause()) {
+                if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                    return oneLine(t.getMessage());
+                }
+            }
+            return "an unexpected error without a message (run with -Ddebug=true for details)";
+        }
+        return message;
+    }
+
+    /** Whether the error means "nothing answered" (as opposed to an answer the check did not like). */
+    public static boolean noAnswer(Throwable error) {
+        Throwable root = root(error);
+        String message = root.getMessage() == null ? "" : root.getMessage().toLowerCase();
+        return root instanceof ConnectException || root instanceof SocketTimeoutException
+                || root instanceof HttpTimeoutException || root instanceof UnknownHostException
+                || root instanceof NoRouteToHostException || root instanceof TimeoutException
+                || message.contains("connection refused") || message.contains("timed out")
+                || message.contains("connection reset") || message.contains("failed to connect");
+    }
+
+    private static Throwable root(Throwable error) {
+        Throwable t = error;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return t;
+    }
+
+    private static String chain(Throwable error) {
+        List<String> parts = new ArrayList<>();
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            parts.add(t.getClass().getName() + (t.getMessage() == null ? "" : ": " + oneLine(t.getMessage())));
+        }
+        return String.join(" <- caused by ", parts);
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").trim();
     }
 }

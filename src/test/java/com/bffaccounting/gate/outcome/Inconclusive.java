@@ -3,13 +3,12 @@ package com.bffaccounting.gate.outcome;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The check ran but its data cannot decide it (e.g. no sync calls yet, so no error rate). Skipped for
- * Cucumber, INCONCLUSIVE in the verdict, always with the reason.
+ * The check could not be decided: the suite could not reach or use what it needs (a registry, the
+ * API server, Prometheus, the BFF), or the probe was not authorised, or the data cannot decide. Never
+ * a FAIL and never a pass: INCONCLUSIVE in the verdict, always with what and why.
  */
 public class Inconclusive extends TestAbortedException {
-    public static final String PREFIX = "inconclusive: ";
-
     public Inconclusive(String reason) {
-        super(PREFIX + reason);
+        super(reason);
     }
 }

@@ -7,10 +7,7 @@ import org.opentest4j.TestAbortedException;
  * reports it as skipped; the verdict reports it as NOT_RUN with this reason — never as passed.
  */
 public class NotRun extends TestAbortedException {
-    /** Every message starts with this, so reports (and Allure's categories) can tell it from a failure. */
-    public static final String PREFIX = "not run: ";
-
     public NotRun(String reason) {
-        super(PREFIX + reason);
+        super(reason);
     }
 }

@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.prometheus;
 
+import com.bffaccounting.gate.outcome.Causes;
+import com.bffaccounting.gate.outcome.Inconclusive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -156,14 +158,15 @@ public final class PrometheusClient {
             }
             return body.path("data");
         } catch (IOException e) {
-            throw new PrometheusException("Prometheus at " + url + " is unreachable (" + e.getClass().getSimpleName() + ") for " + what);
+            throw new PrometheusException("no answer from Prometheus at " + url + " (" + Causes.describe(e) + ") to " + what);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PrometheusException("interrupted while asking Prometheus for " + what);
         }
     }
 
-    public static final class PrometheusException extends RuntimeException {
+    /** Prometheus could not answer the question: infrastructure, so INCONCLUSIVE wherever it escapes. */
+    public static final class PrometheusException extends Inconclusive {
         public PrometheusException(String message) {
             super(message);
         }

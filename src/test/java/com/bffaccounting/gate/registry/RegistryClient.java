@@ -1,5 +1,8 @@
 package com.bffaccounting.gate.registry;
 
+import com.bffaccounting.gate.outcome.Causes;
+import com.bffaccounting.gate.outcome.CheckFailed;
+import com.bffaccounting.gate.outcome.Inconclusive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -40,18 +43,50 @@ public final class RegistryClient {
         public boolean found() {
             return outcome == Outcome.FOUND;
         }
+
+        /** The registry did not give a usable answer: infrastructure, never a verdict on the image. */
+        public boolean infrastructure() {
+            return outcome == Outcome.UNREACHABLE || outcome == Outcome.ERROR;
+        }
+
+        /** C2.4: returns when the registry grants pull access; FAIL when it refuses, INCONCLUSIVE when it cannot say. */
+        public void requirePullAccess() {
+            if (outcome == Outcome.NO_PULL_ACCESS) {
+                throw new CheckFailed("GHCR pull access: " + message);
+            }
+            if (infrastructure()) {
+                throw new Inconclusive(message);
+            }
+        }
+
+        /** C4.1: the digest; FAIL when the tag is absent, INCONCLUSIVE when the registry cannot say. */
+        public String requireDigest(ImageReference image) {
+            switch (outcome) {
+                case FOUND:
+                    return digest;
+                case NOT_FOUND:
+                    throw new CheckFailed("image check: " + message);
+                case NO_PULL_ACCESS:
+                    // Whether the tag exists cannot be told without pull access; that failure is the access check's.
+                    throw new Inconclusive("cannot tell whether " + image + " exists: " + message);
+                default:
+                    throw new Inconclusive("cannot tell whether " + image + " exists: " + message);
+            }
+        }
     }
 
     private final URI baseUrl;
     private final Optional<String> username;
     private final Optional<String> password;
     private final HttpClient http;
+    private final Duration timeout;
 
     /** @param baseUrl the registry's API root, e.g. https://ghcr.io (a setting, so tests can aim it elsewhere) */
     public RegistryClient(URI baseUrl, Optional<String> username, Optional<String> password, Duration timeout) {
         this.baseUrl = baseUrl;
         this.username = username;
         this.password = password;
+        this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
@@ -66,7 +101,7 @@ public final class RegistryClient {
             HttpRequest.Builder head = HttpRequest.newBuilder(baseUrl.resolve("/v2/" + image.repository() + "/manifests/" + image.tag()))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody())
                     .header("Accept", ACCEPT)
-                    .timeout(Duration.ofSeconds(15));
+                    .timeout(timeout);
             token.ifPresent(t -> head.header("Authorization", "Bearer " + t));
             HttpResponse<Void> response = http.send(head.build(), HttpResponse.BodyHandlers.discarding());
             switch (response.statusCode()) {
@@ -85,13 +120,14 @@ public final class RegistryClient {
                     return new Resolution(Outcome.NO_PULL_ACCESS, null, "no pull access to " + where + " (registry answered "
                             + response.statusCode() + (username.isPresent() ? " with the configured credentials)" : " to an anonymous token; set registry.username/registry.password)"));
                 default:
-                    return new Resolution(Outcome.ERROR, null, "the registry answered " + response.statusCode() + " for " + where);
+                    return new Resolution(Outcome.ERROR, null, "the registry at " + baseUrl + " answered "
+                            + response.statusCode() + " for " + image + ", which says nothing about the tag");
             }
         } catch (NoPullAccess e) {
             return new Resolution(Outcome.NO_PULL_ACCESS, null, e.getMessage());
         } catch (IOException e) {
-            return new Resolution(Outcome.UNREACHABLE, null, "cannot reach the registry at " + baseUrl + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return new Resolution(Outcome.UNREACHABLE, null, "no answer from the registry at " + baseUrl + " ("
+                    + Causes.describe(e) + ") — check the network path to it, or registry.url");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Resolution(Outcome.ERROR, null, "interrupted while asking " + baseUrl);
@@ -100,7 +136,7 @@ public final class RegistryClient {
 
     /** The bearer token {@code /v2/} asks for, if it asks for one (the registry's own challenge names the token service). */
     Optional<String> pullToken(ImageReference image) throws IOException, InterruptedException {
-        HttpResponse<Void> ping = http.send(HttpRequest.newBuilder(baseUrl.resolve("/v2/")).timeout(Duration.ofSeconds(15)).GET().build(),
+        HttpResponse<Void> ping = http.send(HttpRequest.newBuilder(baseUrl.resolve("/v2/")).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.discarding());
         if (ping.statusCode() != 401) {
             return Optional.empty();
@@ -113,7 +149,7 @@ public final class RegistryClient {
         String query = "scope=" + URLEncoder.encode("repository:" + image.repository() + ":pull", StandardCharsets.UTF_8)
                 + (challenge.containsKey("service") ? "&service=" + URLEncoder.encode(challenge.get("service"), StandardCharsets.UTF_8) : "");
         HttpRequest.Builder tokenRequest = HttpRequest.newBuilder(URI.create(realm + (realm.contains("?") ? "&" : "?") + query))
-                .timeout(Duration.ofSeconds(15)).GET();
+                .timeout(timeout).GET();
         if (username.isPresent() && password.isPresent()) {
             tokenRequest.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (username.get() + ":" + password.get()).getBytes(StandardCharsets.UTF_8)));

@@ -1,13 +1,16 @@
 package com.bffaccounting.gate.report;
 
 import com.bffaccounting.gate.evidence.Redactor;
+import com.bffaccounting.gate.outcome.CheckStatus;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +20,8 @@ import java.util.Map;
  * from product failures), and the executor from CI variables.
  */
 final class AllureExtras {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private AllureExtras() {
     }
 
@@ -40,12 +45,30 @@ final class AllureExtras {
         environment.forEach((k, v) -> props.append(k).append(" = ").append(escape(redactor.redact(v).replace("\n", " "))).append('\n'));
         Files.writeString(resultsDir.resolve("environment.properties"), props.toString(), StandardCharsets.UTF_8);
 
-        try (InputStream categories = AllureExtras.class.getClassLoader().getResourceAsStream("allure/categories.json")) {
-            if (categories != null) {
-                Files.copy(categories, resultsDir.resolve("categories.json"), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        Files.writeString(resultsDir.resolve("categories.json"), categoriesJson(), StandardCharsets.UTF_8);
         writeExecutor(resultsDir);
+    }
+
+    /**
+     * One Allure category per non-passing {@link CheckStatus}, matched on the outcome line the
+     * {@link AllureOutcomeListener} writes as the trace — by type, never by a message's wording.
+     */
+    static String categoriesJson() {
+        ArrayNode categories = JSON.createArrayNode();
+        for (CheckStatus status : CheckStatus.values()) {
+            if (status.allureCategory() == null) {
+                continue;
+            }
+            ObjectNode category = categories.addObject();
+            category.put("name", status.allureCategory());
+            category.put("traceRegex", "(?s)" + status.traceLine() + "(\\n.*)?"); // trace lines are plain words: no quoting needed
+            category.putArray("matchedStatuses").add(status.allureStatus());
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(categories);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Fills executor.json from GitHub Actions variables when they are present. */

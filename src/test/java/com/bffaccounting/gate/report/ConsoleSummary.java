@@ -1,16 +1,29 @@
 package com.bffaccounting.gate.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
-/** The verdict as a table for the console, the same content as verdict.json. */
+/**
+ * The verdict as a table for the console, the same content as verdict.json. Reasons are wrapped, never
+ * cut: the tenant or source a failure names must show. A run that could not be set up says so first.
+ */
 public final class ConsoleSummary {
+    static final int WIDTH = 110;
+    private static final String ROW = "%-7s %-13s ";
+    private static final int REASON_COLUMN = 22;
+
     private ConsoleSummary() {
     }
 
     public static String render(Verdict verdict) {
         StringBuilder out = new StringBuilder();
-        String rule = "-".repeat(100);
+        String rule = "-".repeat(WIDTH);
         out.append('\n').append(rule).append('\n');
+        if (verdict.run().error() != null) {
+            wrap("RUN ERROR: " + verdict.run().error(), WIDTH, 0).forEach(l -> out.append(l).append('\n'));
+            out.append(rule).append('\n');
+        }
         out.append(String.format("RELEASE GATE  %s   (env=%s, image=%s)%n", verdict.overall(), verdict.run().env(),
                 verdict.run().image()));
         if (verdict.run().prometheus() != null) {
@@ -20,17 +33,30 @@ public final class ConsoleSummary {
             out.append(verdict.notice()).append('\n');
         }
         out.append(rule).append('\n');
-        out.append(String.format("%-7s %-13s %s%n", "ID", "STATUS", "WHY (first failure or reason)"));
+        out.append(String.format(ROW + "%s%n", "ID", "STATUS", "WHY (first failure or reason)"));
         for (Verdict.Check check : verdict.checklist()) {
-            String why = check.reason() == null ? "" : check.reason();
-            if (why.length() > 78) {
-                why = why.substring(0, 75) + "...";
-            }
-            out.append(String.format("%-7s %-13s %s%n", check.id(), check.status(), why));
+            List<String> lines = wrap(check.reason() == null ? "" : check.reason(), WIDTH - REASON_COLUMN, REASON_COLUMN);
+            out.append(String.format(ROW, check.id(), check.status())).append(lines.get(0).strip()).append('\n');
+            lines.stream().skip(1).forEach(l -> out.append(l).append('\n'));
         }
         out.append(rule).append('\n');
         out.append(verdict.counts().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("  "))).append('\n');
         return out.toString();
+    }
+
+    /** Greedy word wrap; a word longer than the width (a URL) gets a line of its own rather than being cut. */
+    static List<String> wrap(String text, int width, int indent) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(" ".repeat(indent) + line);
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? "" : " ").append(word);
+        }
+        lines.add(" ".repeat(indent) + line);
+        return lines;
     }
 }

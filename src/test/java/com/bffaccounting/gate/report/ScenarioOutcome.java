@@ -1,7 +1,7 @@
 package com.bffaccounting.gate.report;
 
-import com.bffaccounting.gate.outcome.Inconclusive;
-import com.bffaccounting.gate.outcome.P1Finding;
+import com.bffaccounting.gate.outcome.CheckStatus;
+import com.bffaccounting.gate.outcome.Outcomes;
 import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.Status;
 
@@ -10,40 +10,45 @@ import java.util.List;
 /** One scenario's result in checklist terms. */
 public record ScenarioOutcome(String name, String uri, int line, List<String> tags, CheckStatus status, String message) {
 
-    /** Cucumber's result → verdict status: a skipped scenario is NOT_RUN or INCONCLUSIVE, never PASS. */
+    /**
+     * Cucumber's result → verdict status, decided by {@link Outcomes} from the error's type. A scenario
+     * Cucumber could not run as written (an undefined, pending or ambiguous step) is a defect of the
+     * suite: INCONCLUSIVE, never a pass and never the release's failure.
+     */
     public static CheckStatus statusOf(Result result) {
         Status status = result.getStatus();
-        Throwable error = result.getError();
         switch (status) {
             case PASSED:
                 return CheckStatus.PASS;
             case SKIPPED:
-                return error instanceof Inconclusive ? CheckStatus.INCONCLUSIVE : CheckStatus.NOT_RUN;
+                return result.getError() == null ? CheckStatus.NOT_RUN : Outcomes.statusOf(result.getError());
             case FAILED:
-                return error instanceof P1Finding ? CheckStatus.P1 : CheckStatus.FAIL;
-            default: // UNDEFINED, PENDING, AMBIGUOUS, UNUSED: the suite itself is broken, which must not pass
-                return CheckStatus.FAIL;
+                return Outcomes.statusOf(result.getError());
+            default: // UNDEFINED, PENDING, AMBIGUOUS, UNUSED
+                return CheckStatus.INCONCLUSIVE;
         }
     }
 
+    /** The first line of the reason, for the verdict (the full message is in the Allure result). */
     public static String messageOf(Result result) {
         Throwable error = result.getError();
-        if (error != null && error.getMessage() != null) {
-            return error.getMessage().lines().findFirst().orElse("") + (error.getMessage().lines().count() > 1 ? " …" : "");
+        if (error != null) {
+            String reason = Outcomes.reasonOf(error);
+            return reason.lines().findFirst().orElse("") + (reason.lines().count() > 1 ? " …" : "");
         }
         switch (result.getStatus()) {
             case PASSED:
                 return null;
             case UNDEFINED:
-                return "a step has no definition (the suite is incomplete)";
+                return "suite defect: a step has no definition";
             case PENDING:
-                return "a step is pending (the suite is incomplete)";
+                return "suite defect: a step is pending";
             case AMBIGUOUS:
-                return "a step matches several definitions";
+                return "suite defect: a step matches several definitions";
             case SKIPPED:
                 return "skipped without a reason (a hook or an earlier step did not run)";
             default:
-                return error == null ? result.getStatus().name() : error.getClass().getName();
+                return result.getStatus().name();
         }
     }
 }

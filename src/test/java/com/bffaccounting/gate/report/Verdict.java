@@ -8,8 +8,8 @@ public record Verdict(int schemaVersion, String overall, boolean simulation, Str
                       Map<String, Integer> counts, List<Check> checklist) {
 
     public record Run(String releaseTag, String env, String kubeContext, String image, String imageDigest,
-                      String chartVersion, String helmVersion, String bff, String prometheus, String startedAt,
-                      String finishedAt) {
+                      String chartVersion, String helmVersion, String bff, String prometheus, String error,
+                      String startedAt, String finishedAt) {
     }
 
     public record Check(String id, String section, String requirement, String status, String reason,

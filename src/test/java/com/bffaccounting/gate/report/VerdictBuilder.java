@@ -1,6 +1,7 @@
 package com.bffaccounting.gate.report;
 
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
+import com.bffaccounting.gate.outcome.CheckStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns scenario outcomes into the release verdict: each checklist ID takes the worst status of its
- * scenarios (an ID no scenario ran is NOT_RUN); overall is FAIL on any FAIL or P1, INCOMPLETE on any
- * NOT_RUN or INCONCLUSIVE, PASS only when every ID passed.
+ * Turns scenario outcomes into the release verdict: each checklist line (C items) takes the worst
+ * status of its scenarios (a line no scenario ran is NOT_RUN); overall is FAIL on any FAIL or P1,
+ * INCOMPLETE on any NOT_RUN or INCONCLUSIVE, PASS only when every line passed. A run that could not
+ * be set up carries that one line as {@code run.error}, and it is the reason of every line.
  */
 public final class VerdictBuilder {
     public static final String SIMULATION_NOTICE =
@@ -28,35 +30,25 @@ public final class VerdictBuilder {
         List<Verdict.Check> checks = new ArrayList<>();
         Map<CheckStatus, Integer> counts = new EnumMap<>(CheckStatus.class);
         CheckStatus overall = CheckStatus.PASS;
-        for (ChecklistCatalog.Item item : catalog.items()) {
+        String runError = facts.get("run.error");
+        for (ChecklistCatalog.Item item : catalog.releaseItems()) {
             List<ScenarioOutcome> mine = outcomes.stream()
                     .filter(o -> o.tags().contains("@" + item.id())).toList();
-            CheckStatus status;
-            String reason;
+            CheckStatus status = mine.stream().map(ScenarioOutcome::status).reduce(CheckStatus.PASS, CheckStatus::worse);
+            String reason = mine.stream().filter(o -> o.status() == status && o.message() != null)
+                    .map(ScenarioOutcome::message).findFirst().orElse(null);
             if (mine.isEmpty()) {
-                status = CheckStatus.NOT_RUN;
-                reason = "no scenario for " + item.id() + " ran in this run";
-            } else if (item.id().startsWith("D") && mine.stream().anyMatch(o -> o.status() != CheckStatus.NOT_RUN)) {
-                // Design-card items are umbrellas over whole features: the scenarios that could not run here
-                // are reported under their own checklist IDs, so they do not make the umbrella NOT_RUN.
-                status = mine.stream().map(ScenarioOutcome::status).filter(st -> st != CheckStatus.NOT_RUN)
-                        .reduce(CheckStatus.PASS, CheckStatus::worse);
-                CheckStatus worst = status;
-                reason = mine.stream().filter(o -> o.status() == worst && o.message() != null)
-                        .map(ScenarioOutcome::message).findFirst().orElse(null);
-            } else {
-                status = mine.stream().map(ScenarioOutcome::status).reduce(CheckStatus.PASS, CheckStatus::worse);
-                CheckStatus worst = status;
-                reason = mine.stream().filter(o -> o.status() == worst && o.message() != null)
-                        .map(ScenarioOutcome::message).findFirst().orElse(null);
+                reason = runError != null ? "the run could not be set up: " + runError
+                        : "no scenario for " + item.id() + " ran in this run";
             }
-            counts.merge(status, 1, Integer::sum);
-            overall = overall.worse(status);
-            checks.add(new Verdict.Check(item.id(), item.section(), item.requirement(), status.name(), reason,
+            CheckStatus lineStatus = mine.isEmpty() ? CheckStatus.NOT_RUN : status;
+            counts.merge(lineStatus, 1, Integer::sum);
+            overall = overall.worse(lineStatus);
+            checks.add(new Verdict.Check(item.id(), item.section(), item.requirement(), lineStatus.name(), reason,
                     mine.stream().map(o -> new Verdict.ScenarioResult(o.name(), o.status().name(), o.message(),
                             o.uri() + ":" + o.line())).toList()));
         }
-        String overallText = overall.failsTheGate() ? "FAIL" : overall.incomplete() ? "INCOMPLETE" : "PASS";
+        String overallText = overall.failsTheGate() ? "FAIL" : overall.incomplete() || runError != null ? "INCOMPLETE" : "PASS";
         boolean simulation = "sim".equals(facts.get("env"));
         Map<String, Integer> countsByName = new LinkedHashMap<>();
         for (CheckStatus s : CheckStatus.values()) {
@@ -65,7 +57,7 @@ public final class VerdictBuilder {
         return new Verdict(1, overallText, simulation, simulation ? SIMULATION_NOTICE : null,
                 new Verdict.Run(facts.get("release.tag"), facts.get("env"), facts.get("kube.context"), facts.get("image"),
                         facts.get("image.digest"), facts.get("chart.version"), facts.get("helm.version"), facts.get("bff"),
-                        facts.get("prometheus"), start.toString(), end.toString()),
+                        facts.get("prometheus"), runError, start.toString(), end.toString()),
                 countsByName, checks);
     }
 }

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.report;
 
+import com.bffaccounting.gate.outcome.CheckStatus;
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
 import com.bffaccounting.gate.run.GateCheckAccess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,5 +74,49 @@ class VerdictBuilderTest {
         outcomes.add(outcome("C11.2", CheckStatus.FAIL, null));
         JsonNode verdict = json(builder.build(outcomes, facts, Instant.EPOCH, Instant.EPOCH));
         assertThat(VerdictSchema.violations(verdict)).isNotEmpty();
+    }
+
+    @Test
+    void designItemsAreNotRowsOfTheReleaseVerdict() {
+        Verdict verdict = builder.build(allPassing(), facts, Instant.EPOCH, Instant.EPOCH);
+        assertThat(verdict.checklist()).extracting(Verdict.Check::id).allMatch(id -> id.startsWith("C")).contains("C1.1", "C13.1");
+        assertThat(ConsoleSummary.render(verdict)).doesNotContain("\nD1 ");
+    }
+
+    @Test
+    void aRunThatCouldNotBeSetUpSaysSoOnEveryRowAndShutsTheGate() {
+        Map<String, String> broken = new java.util.HashMap<>(facts);
+        broken.put("run.error", "cannot start the simulated pilot: port in use");
+        Verdict verdict = builder.build(List.of(), broken, Instant.EPOCH, Instant.EPOCH);
+        assertThat(verdict.overall()).isEqualTo("INCOMPLETE");
+        assertThat(verdict.run().error()).isEqualTo("cannot start the simulated pilot: port in use");
+        assertThat(verdict.checklist()).allSatisfy(c -> assertThat(c.reason())
+                .isEqualTo("the run could not be set up: cannot start the simulated pilot: port in use"));
+        assertThat(VerdictSchema.violations(json(verdict))).isEmpty();
+        assertThat(GateCheckAccess.decide(json(verdict), false)).startsWith("the run could not be set up: ");
+        assertThat(ConsoleSummary.render(verdict).strip()).startsWith("-").contains("RUN ERROR: cannot start the simulated pilot");
+    }
+
+    @Test
+    void aWriteSeenWhenTheRunEndsFailsTheVerifyOnlyLine() {
+        List<ScenarioOutcome> outcomes = allPassing();
+        outcomes.add(RunEndResult.record(new com.bffaccounting.gate.run.RunEndChecks.Judgement(List.of("@C9.2"), "whole run",
+                java.util.Optional.of("a verify-only run sent 1 write request(s) to context sim"))));
+        Verdict verdict = builder.build(outcomes, facts, Instant.EPOCH, Instant.EPOCH);
+        assertThat(verdict.checklist()).filteredOn(c -> c.id().equals("C9.2")).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo("FAIL");
+            assertThat(c.reason()).isEqualTo("at the end of the run: a verify-only run sent 1 write request(s) to context sim");
+        });
+    }
+
+    @Test
+    void longReasonsAreWrappedNeverCut() {
+        List<ScenarioOutcome> outcomes = allPassing();
+        String reason = "3 of 3 tenants that must be refused by the pilot gate — " + "'tenant-with-a-long-name-%d': let through; ".repeat(6)
+                .formatted(1, 2, 3, 4, 5, 6) + "'the-last-one': let through";
+        outcomes.add(outcome("C11.2", CheckStatus.FAIL, reason));
+        String table = ConsoleSummary.render(builder.build(outcomes, facts, Instant.EPOCH, Instant.EPOCH));
+        assertThat(table).contains("'the-last-one': let through").doesNotContain("...");
+        assertThat(table.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(ConsoleSummary.WIDTH));
     }
 }

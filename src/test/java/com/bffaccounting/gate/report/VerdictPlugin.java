@@ -5,6 +5,7 @@ import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.SettingSource;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.evidence.Redactor;
+import com.bffaccounting.gate.run.RunEndChecks;
 import com.bffaccounting.gate.run.RunFacts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -47,6 +48,9 @@ public final class VerdictPlugin implements ConcurrentEventListener {
     }
 
     private synchronized void onRunFinished(TestRunFinished event) {
+        for (RunEndChecks.Judgement judgement : RunEndChecks.judged()) {
+            outcomes.add(RunEndResult.record(judgement));
+        }
         Map<String, String> facts = RunFacts.snapshot();
         Verdict verdict = new VerdictBuilder(ChecklistCatalog.load()).build(outcomes, facts, start, event.getInstant());
         Redactor redactor = redactor();

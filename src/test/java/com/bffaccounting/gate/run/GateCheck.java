@@ -2,12 +2,14 @@ package com.bffaccounting.gate.run;
 
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.report.VerdictSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The gate itself ({@code verify} phase): reads {@code reports/verdict.json} and fails the build on
@@ -33,7 +35,7 @@ public final class GateCheck {
             return;
         }
         JsonNode verdict = new ObjectMapper().readTree(verdictFile.toFile());
-        java.util.List<String> violations = com.bffaccounting.gate.report.VerdictSchema.violations(verdict);
+        List<String> violations = VerdictSchema.violations(verdict);
         if (!violations.isEmpty()) {
             fail(verdictFile + " does not match verdict.schema.json: " + String.join("; ", violations));
             return;
@@ -49,6 +51,11 @@ public final class GateCheck {
     /** Null when the gate opens; otherwise the one-line reason it stays shut. */
     static String decide(JsonNode verdict, boolean failOnIncomplete) {
         String overall = verdict.path("overall").asText("");
+        String runError = verdict.path("run").path("error").asText("");
+        if (!runError.isEmpty()) {
+            // Nothing was judged: whatever the env, that is no reason to open the gate.
+            return "the run could not be set up: " + runError;
+        }
         StringBuilder ids = new StringBuilder();
         for (JsonNode check : verdict.path("checklist")) {
             String status = check.path("status").asText();

@@ -1,17 +1,24 @@
 package com.bffaccounting.gate.run;
 
+import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.evidence.Redactor;
+import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.target.TargetFactory;
 import com.bffaccounting.gate.target.Targets;
+
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The run scope: settings and targets shared by every scenario of one run, created before the first
  * scenario and closed after the last (Cucumber's static BeforeAll/AfterAll hooks, see
  * {@code steps.RunHooks}). Scenario objects reach it through {@code steps.RunContext}.
  *
- * <p>A failure to build the targets (a BFF process that does not start) is kept and rethrown to every
- * scenario that needs it, with its message: one broken prerequisite must not read as many passes.
+ * <p>A run whose targets cannot be built (a simulated pilot that does not start, a kubeconfig that
+ * cannot be read) is still a run: it keeps that failure as one line, every scenario is NOT_RUN with it,
+ * and verdict.json carries it as {@code run.error} — instead of one stack trace and 30 rows of "no
+ * scenario ran".
  */
 public final class GateRun implements AutoCloseable {
     private static GateRun current;
@@ -19,20 +26,39 @@ public final class GateRun implements AutoCloseable {
     private final Settings settings;
     private final Redactor redactor;
     private final Targets targets;
+    private final String setupError;
 
-    private GateRun(Settings settings, Targets targets) {
+    private GateRun(Settings settings, Targets targets, String setupError) {
         this.settings = settings;
-        this.redactor = Redactor.of(settings);
+        this.redactor = settings == null ? new Redactor(List.of()) : Redactor.of(settings);
         this.targets = targets;
+        this.setupError = setupError == null ? null : redactor.redact(setupError);
+        if (this.setupError != null) {
+            RunFacts.put("run.error", this.setupError);
+        }
     }
 
     public static synchronized GateRun start() {
         if (current == null) {
             RunFacts.clear();
-            Settings settings = Settings.load();
-            current = new GateRun(settings, TargetFactory.build(settings));
+            RunEndChecks.clear();
+            current = build();
         }
         return current;
+    }
+
+    private static GateRun build() {
+        Settings settings;
+        try {
+            settings = Settings.load();
+        } catch (ConfigException e) {
+            return new GateRun(null, null, "setting error: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        try {
+            return new GateRun(settings, TargetFactory.build(settings), null);
+        } catch (RuntimeException e) {
+            return new GateRun(settings, null, Causes.describe(e));
+        }
     }
 
     public static synchronized GateRun current() {
@@ -42,11 +68,17 @@ public final class GateRun implements AutoCloseable {
     public static synchronized void stop() {
         if (current != null) {
             try {
+                RunEndChecks.judgeAll(); // while the targets are still open
                 current.close();
             } finally {
                 current = null;
             }
         }
+    }
+
+    /** Why the run could not be set up, when it could not. */
+    public Optional<String> setupError() {
+        return Optional.ofNullable(setupError);
     }
 
     public Settings settings() {
@@ -63,6 +95,8 @@ public final class GateRun implements AutoCloseable {
 
     @Override
     public void close() {
-        targets.close();
+        if (targets != null) {
+            targets.close();
+        }
     }
 }

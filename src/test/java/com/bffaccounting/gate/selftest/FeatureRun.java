@@ -1,7 +1,7 @@
 package com.bffaccounting.gate.selftest;
 
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
-import com.bffaccounting.gate.outcome.Inconclusive;
+import com.bffaccounting.gate.outcome.Outcomes;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.Launcher;
@@ -11,6 +11,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,7 +41,12 @@ public final class FeatureRun {
     }
 
     public static FeatureRun run(String label, Map<String, String> settings) {
-        return run(label, settings, "junit:target/feature-runs/" + label + ".xml");
+        return run(label, settings, "junit:target/feature-runs/" + label + ".xml", Path.of("features"));
+    }
+
+    /** The features of another directory (a changed copy of a feature, say), with the same glue. */
+    public static FeatureRun runFeatures(String label, Map<String, String> settings, Path features) {
+        return run(label, settings, "junit:target/feature-runs/" + label + ".xml", features);
     }
 
     /** Also with the real reporting plugins (Allure results to {@code allureResults}, verdict.json to report.dir). */
@@ -48,16 +54,16 @@ public final class FeatureRun {
         Map<String, String> withAllure = new java.util.HashMap<>(settings);
         withAllure.put("allure.results.directory", allureResults.toString());
         return run(label, withAllure, "junit:target/feature-runs/" + label + ".xml, "
-                + "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, com.bffaccounting.gate.report.VerdictPlugin");
+                + "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, com.bffaccounting.gate.report.VerdictPlugin", Path.of("features"));
     }
 
-    private static synchronized FeatureRun run(String label, Map<String, String> settings, String plugins) {
+    private static synchronized FeatureRun run(String label, Map<String, String> settings, String plugins, Path features) {
         Map<String, String> saved = new HashMap<>();
         settings.forEach((k, v) -> saved.put(k, System.getProperty(k)));
         settings.forEach(System::setProperty);
         try {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectDirectory("features"))
+                    .selectors(selectDirectory(features.toString()))
                     .configurationParameter("cucumber.glue", "com.bffaccounting.gate.steps")
                     .configurationParameter("cucumber.plugin", plugins)
                     .configurationParameter("cucumber.publish.quiet", "true")
@@ -78,18 +84,13 @@ public final class FeatureRun {
                         return;
                     }
                     Throwable error = result.getThrowable().orElse(null);
-                    String message = error == null ? null : String.valueOf(error.getMessage());
-                    Status status;
-                    switch (result.getStatus()) {
-                        case SUCCESSFUL:
-                            status = Status.PASSED;
-                            break;
-                        case ABORTED:
-                            status = error instanceof Inconclusive ? Status.INCONCLUSIVE : Status.NOT_RUN;
-                            break;
-                        default:
-                            status = Status.FAILED;
-                    }
+                    String message = error == null ? null : Outcomes.reasonOf(error);
+                    Status status = switch (Outcomes.statusOf(error)) {
+                        case PASS -> result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? Status.PASSED : Status.INCONCLUSIVE;
+                        case FAIL, P1 -> Status.FAILED;
+                        case INCONCLUSIVE -> Status.INCONCLUSIVE;
+                        case NOT_RUN -> Status.NOT_RUN;
+                    };
                     results.add(new ScenarioResult(id.getDisplayName(), ids(id), status, message));
                 }
             });
@@ -122,7 +123,19 @@ public final class FeatureRun {
 
     /** The checklist IDs (C…) of the failed scenarios. */
     public Set<String> failedIds() {
-        return with(Status.FAILED).stream().flatMap(r -> r.checklistIds().stream())
+        return idsWith(Status.FAILED);
+    }
+
+    /** The checklist IDs (C…) whose worst scenario is INCONCLUSIVE (a failure elsewhere in the ID outranks it, as in the verdict). */
+    public Set<String> inconclusiveIds() {
+        Set<String> ids = idsWith(Status.INCONCLUSIVE);
+        ids.removeAll(failedIds());
+        return ids;
+    }
+
+    /** The checklist IDs (C…) of the scenarios with this status. */
+    public Set<String> idsWith(Status status) {
+        return with(status).stream().flatMap(r -> r.checklistIds().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -45,7 +45,7 @@ class LocalModeTest {
             assertThat(run.results()).as(id + "\n" + run.describe()).filteredOn(r -> r.checklistIds().contains(id))
                     .isNotEmpty().allSatisfy(r -> {
                         assertThat(r.status()).isEqualTo(FeatureRun.Status.NOT_RUN);
-                        assertThat(r.message()).startsWith("not run: ");
+                        assertThat(r.message()).isNotBlank();
                     });
         }
         assertThat(run.results()).filteredOn(r -> r.checklistIds().contains("C3.1"))

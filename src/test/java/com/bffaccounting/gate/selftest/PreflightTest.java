@@ -80,4 +80,29 @@ class PreflightTest {
                 .hasMessageStartingWith("prometheus.url: http://127.0.0.1:1 did not answer")
                 .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
     }
+
+    @Test
+    void aChartPathWithoutChartYamlIsOneLine() {
+        Settings s = settings(Map.of("chart.path", dir.resolve("nonexistent").toString()));
+        assertThatThrownBy(() -> Preflight.check(s)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("chart.path: no Chart.yaml in")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+    }
+
+    @Test
+    void aBffCommandIsCheckedBeforeAnythingStarts() throws Exception {
+        assertThatThrownBy(() -> Preflight.check(settings(Map.of("env", "local", "bff.command", "node dist/index.js",
+                "bff.workdir", dir.resolve("no-such-dir").toString()))))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("bff.workdir: ");
+        assertThatThrownBy(() -> Preflight.check(settings(Map.of("env", "local", "bff.command", "PORT=1 no-such-program-xyz --flag",
+                "bff.workdir", dir.toString()))))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("bff.command: 'no-such-program-xyz' is not an executable on PATH");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> Preflight.check(settings(Map.of("env", "local", "bff.command", "sh -c 'exit 0'",
+                    "bff.workdir", dir.toString(), "bff.url", "http://127.0.0.1:" + taken.getLocalPort()))))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("bff.url: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
+                    .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+        }
+    }
 }

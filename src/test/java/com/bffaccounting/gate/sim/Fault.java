@@ -34,7 +34,10 @@ public enum Fault {
     CHART_ENV_UNWIRED("chart-env-unwired"),
     ROLLBACK_TARGET_MISSING("rollback-target-missing"),
     CREDENTIALS_REJECTED("credentials-rejected"),
-    REGISTRY_NO_PULL_ACCESS("registry-no-pull-access");
+    REGISTRY_NO_PULL_ACCESS("registry-no-pull-access"),
+    PILOT_ROLE_REFUSED("pilot-role-refused"),
+    REGISTRY_UNREACHABLE("registry-unreachable"),
+    BFF_DOWN("bff-down");
 
     private final String id;
 

@@ -48,6 +48,8 @@ public final class SimBff implements AutoCloseable {
     private final SimLog log;
     private final Map<List<String>, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private HttpServer server;
+    /** With {@link Fault#BFF_DOWN}: a port nothing listens on. */
+    private int refusingPort;
     private ExecutorService executor;
     /** When Prometheus first scraped (User-Agent Prometheus/…): flapping sources recover relative to it. */
     private volatile Instant firstPrometheusScrape;
@@ -66,6 +68,12 @@ public final class SimBff implements AutoCloseable {
 
     /** Starts on {@code port} of the loopback interface (0: any free port). */
     public SimBff start(int port) {
+        if (config.has(Fault.BFF_DOWN)) {
+            // The process is "up" (its pods exist and log) but nothing listens: every connection is refused.
+            refusingPort = SimPorts.closedPort();
+            log.error("bff-accounting failed to listen: EADDRNOTAVAIL (simulated: refuses connections)");
+            return this;
+        }
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
         } catch (IOException e) {
@@ -85,7 +93,7 @@ public final class SimBff implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server == null ? refusingPort : server.getAddress().getPort();
     }
 
     public URI baseUrl() {
@@ -100,6 +108,11 @@ public final class SimBff implements AutoCloseable {
         SimBffConfig old = config;
         config = new SimBffConfig(allowlist, old.syncSources(), old.faults());
         log.info("bff-accounting restarted by a rollout, allowlist=" + config.allowlistJson() + " (simulated)");
+    }
+
+    /** What it runs with now (the faults, the allowlist of the last rollout). */
+    public SimBffConfig config() {
+        return config;
     }
 
     public SimLog log() {
@@ -185,6 +198,9 @@ public final class SimBff implements AutoCloseable {
             }
             body.put("message", "Tenant not enabled for pilot");
             return Response.json(403, body);
+        }
+        if (config.has(Fault.PILOT_ROLE_REFUSED)) {
+            return Response.json(403, Map.of("error_code", "FORBIDDEN", "message", "role may not read the audit log"));
         }
         if (config.has(Fault.PILOT_UNAUTHORIZED)) {
             return Response.json(401, Map.of("error_code", "UNAUTHORIZED", "message", "authentication required"));

@@ -27,6 +27,10 @@ public final class SimLog {
         append("WARN", message);
     }
 
+    void error(String message) {
+        append("ERROR", message);
+    }
+
     private synchronized void append(String level, String message) {
         String line = clock.instant() + " " + level + " " + message;
         lines.add(line);

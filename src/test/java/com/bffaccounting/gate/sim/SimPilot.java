@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.EnvVar;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,9 +30,12 @@ public final class SimPilot implements AutoCloseable {
     private final SimBff bff;
     private final SimCluster cluster;
     private final String kubeconfig;
+    private final java.net.URI registryUrl;
 
     private SimPilot(SimRegistry registry, SimBff bff, SimCluster cluster, String kubeconfig) {
         this.registry = registry;
+        this.registryUrl = bff.config().has(Fault.REGISTRY_UNREACHABLE)
+                ? java.net.URI.create("http://127.0.0.1:" + SimPorts.closedPort()) : registry.baseUrl();
         this.bff = bff;
         this.cluster = cluster;
         this.kubeconfig = kubeconfig;
@@ -56,7 +58,7 @@ public final class SimPilot implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         SimBff bff = new SimBff(simBffConfig(settings), clock).start();
         if (settings.sim.has(Fault.CLUSTER_UNREACHABLE)) {
-            return new SimPilot(registry, bff, null, SimCluster.kubeconfigFor("http://127.0.0.1:" + closedPort(), "sim-token-unreachable"));
+            return new SimPilot(registry, bff, null, SimCluster.kubeconfigFor("http://127.0.0.1:" + SimPorts.closedPort(), "sim-token-unreachable"));
         }
         String pilotImage = release.image();
         // Nodes already hold the pilot image (it was deployed before this run); anything else must be pulled.
@@ -156,16 +158,14 @@ public final class SimPilot implements AutoCloseable {
         }
     }
 
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public SimRegistry registry() {
         return registry;
+    }
+
+    /** Where the suite finds the registry: with {@link Fault#REGISTRY_UNREACHABLE}, a port nothing answers on. */
+    public java.net.URI registryUrl() {
+        return registryUrl;
     }
 
     public SimBff bff() {

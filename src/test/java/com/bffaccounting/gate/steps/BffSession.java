@@ -66,7 +66,7 @@ public final class BffSession {
 
     public void rememberProbe(List<TenantProbeResult> results) {
         lastProbe = List.copyOf(results);
-        results.forEach(r -> requestsByTenant.merge(r.tenant(), 1, Integer::sum));
+        results.stream().filter(r -> r.reply().isPresent()).forEach(r -> requestsByTenant.merge(r.tenant(), 1, Integer::sum));
     }
 
     public List<TenantProbeResult> lastProbe() {

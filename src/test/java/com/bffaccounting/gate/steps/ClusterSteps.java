@@ -1,6 +1,8 @@
 package com.bffaccounting.gate.steps;
 
+import com.bffaccounting.gate.kube.ClusterInfo;
 import com.bffaccounting.gate.kube.ClusterTarget;
+import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.target.ClusterProbe;
 import io.cucumber.java.en.Given;
@@ -11,6 +13,7 @@ import io.cucumber.java.en.When;
 public class ClusterSteps {
     private final RunContext context;
     private final ScenarioLog scenario;
+    private ClusterInfo version;
 
     public ClusterSteps(RunContext context, ScenarioLog scenario) {
         this.scenario = scenario;
@@ -35,25 +38,19 @@ public class ClusterSteps {
     public void selectsContext() {
         ClusterProbe probe = probe();
         if (probe.context() == null || probe.context().isBlank()) {
-            throw new AssertionError("the kubeconfig " + probe.kubeconfigSource() + " selects no context");
+            throw new CheckFailed("the kubeconfig " + probe.kubeconfigSource() + " selects no context");
         }
         scenario.log("context: " + probe.context() + " → " + probe.apiServerUrl());
     }
 
     @When("the API server is asked for its version")
     public void askVersion() {
-        probe();
+        version = ClusterInfo.ask(probe(), context.targets().cluster().get());
     }
 
     @Then("it answers, and its URL and version are reported")
     public void answersVersion() {
-        ClusterProbe probe = probe();
-        if (probe.failure().isPresent()) {
-            throw new AssertionError("Kubernetes cluster unreachable: the API server of context '" + probe.context() + "' at "
-                    + probe.apiServerUrl() + " did not answer (" + probe.failure().get() + "). No cluster is reachable from here;"
-                    + " to verify a BFF without Kubernetes, run in local mode: ./mvnw verify -Denv=local -Dbff.url=http://localhost:8081");
-        }
-        scenario.log("API server " + probe.apiServerUrl() + " answers, version " + probe.serverVersion().orElse("?"));
+        scenario.log("API server " + probe().apiServerUrl() + " answers, version " + version.require());
     }
 
     @Then("the current credentials may read the release namespace")
@@ -63,7 +60,7 @@ public class ClusterSteps {
             throw new NotRun("needs a reachable cluster (see the cluster connectivity check)");
         }
         if (probe.credentialsRefused().isPresent()) {
-            throw new AssertionError("cluster access refused: " + probe.credentialsRefused().get()
+            throw new CheckFailed("cluster access refused: " + probe.credentialsRefused().get()
                     + " — renew the credentials of this kubeconfig or ask for read access to the namespace");
         }
         scenario.log("context " + probe.context() + " may list pods in namespace " + context.settings().cluster.namespace());
@@ -74,7 +71,7 @@ public class ClusterSteps {
         ClusterProbe probe = probe();
         context.settings().cluster.expectedContext().ifPresentOrElse(expected -> {
             if (!expected.equals(probe.context())) {
-                throw new AssertionError("current context is '" + probe.context() + "' but cluster.expectedContext is '" + expected + "'");
+                throw new CheckFailed("current context is '" + probe.context() + "' but cluster.expectedContext is '" + expected + "'");
             }
             scenario.log("context " + probe.context() + " is the expected one");
         }, () -> scenario.log("context " + probe.context() + " (no cluster.expectedContext configured to compare with)"));
@@ -93,7 +90,7 @@ public class ClusterSteps {
             scenario.log("namespace " + namespace + " did not exist; created it because this is a deploy run (-Ddeploy=true)");
             return;
         }
-        throw new AssertionError("namespace not found: " + namespace + " does not exist in context " + cluster.kube().context()
+        throw new CheckFailed("namespace not found: " + namespace + " does not exist in context " + cluster.kube().context()
                 + ". This verify-only run changes nothing; create it with: kubectl create namespace " + namespace
                 + " (or run the deploy with -Ddeploy=true, which creates it)");
     }

@@ -1,6 +1,8 @@
 package com.bffaccounting.gate.steps;
 
+import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.NotRun;
+import com.bffaccounting.gate.outcome.Unreachable;
 import com.bffaccounting.gate.target.BffTarget;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -24,15 +26,18 @@ public class LocalRunSteps {
 
     @Given("this run has no Kubernetes cluster")
     public void noCluster() {
-        if (context.targets().cluster().present()) {
-            throw new NotRun("this run has a Kubernetes cluster" + (context.targets().cluster().require().standIn() ? " (simulated)" : "")
-                    + "; this check is about runs without one (env=local)");
+        if (context.targets().clusterProbe().configured()) {
+            throw new NotRun("this run is configured for a Kubernetes cluster (context '" + context.targets().clusterProbe().context()
+                    + "'); this check is about runs without one (env=local)");
         }
         scenario.log("No cluster in this run: " + context.targets().cluster().absentReason());
     }
 
     @Given("a BFF running on this machine")
     public void localBff() {
+        context.targets().bff().failure().ifPresent(failure -> {
+            throw new CheckFailed("the BFF did not start: " + failure);
+        });
         BffTarget target = bff.target();
         if (!target.onThisMachine()) {
             throw new NotRun("the BFF under test runs in the cluster (" + target.reachedVia() + "); this check is about a BFF on this machine");
@@ -40,17 +45,43 @@ public class LocalRunSteps {
         scenario.log("BFF under test: " + target.baseUrl() + " — " + target.reachedVia());
     }
 
+    /** Any HTTP answer proves the BFF is reachable without a cluster; its health is C11.1's question. */
     @Then("the BFF answers over HTTP without going through a cluster")
     public void answersDirectly() {
-        int status = bff.client().send("GET", context.settings().bff.healthPath(), Map.of()).status();
-        scenario.log("GET " + context.settings().bff.healthPath() + " answered " + status + " directly");
+        BffTarget target = bff.target();
+        if (!target.onThisMachine()) {
+            throw new CheckFailed("the BFF is reached through " + target.reachedVia() + ", not directly");
+        }
+        String path = context.settings().bff.healthPath();
+        try {
+            int status = bff.client().send("GET", path, Map.of()).status();
+            scenario.log("GET " + target.baseUrl() + path + " answered " + status + " directly (" + target.reachedVia() + ")");
+        } catch (Unreachable e) {
+            throw new CheckFailed("a run without a cluster cannot reach the BFF: " + e.getMessage());
+        }
     }
 
+    /**
+     * Every check that needs the cluster must be NOT_RUN with a reason, not passed: asked of the run's own
+     * cluster capabilities, which is what those checks require.
+     */
     @Then("the checks that need a cluster say why they do not run")
     public void clusterChecksExplain() {
-        String reason = context.targets().cluster().absentReason();
-        if (reason == null || reason.isBlank()) {
-            throw new AssertionError("the cluster is absent but no reason is given for the checks that need it");
+        var targets = context.targets();
+        if (targets.cluster().present() || targets.clusterProbe().configured()) {
+            throw new CheckFailed("this run has no cluster, yet its cluster checks would run against "
+                    + (targets.cluster().present() ? targets.cluster().require().describe() : targets.clusterProbe().apiServerUrl()));
         }
+        String reason;
+        try {
+            targets.cluster().require(); // what every cluster check asks first
+            throw new CheckFailed("this run has no cluster, yet asking for one did not stop the check");
+        } catch (NotRun e) {
+            reason = e.getMessage();
+        }
+        if (reason == null || reason.isBlank() || targets.clusterProbe().notConfiguredReason() == null) {
+            throw new CheckFailed("the cluster is absent but no reason is given for the checks that need it");
+        }
+        scenario.log("cluster checks are not run: " + reason);
     }
 }

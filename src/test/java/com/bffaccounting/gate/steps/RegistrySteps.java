@@ -1,6 +1,5 @@
 package com.bffaccounting.gate.steps;
 
-import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.registry.ImageReference;
 import com.bffaccounting.gate.registry.RegistryClient;
 import com.bffaccounting.gate.run.RunFacts;
@@ -29,29 +28,14 @@ public class RegistrySteps {
 
     @Then("the registry grants pull access to its repository")
     public void pullAccess() {
-        switch (resolution.outcome()) {
-            case NO_PULL_ACCESS:
-                throw new AssertionError("GHCR pull access: " + resolution.message());
-            case UNREACHABLE:
-            case ERROR:
-                throw new AssertionError(resolution.message());
-            default:
-                scenario.log("pull access to " + image.registry() + "/" + image.repository() + " granted");
-        }
+        resolution.requirePullAccess();
+        scenario.log("pull access to " + image.registry() + "/" + image.repository() + " granted");
     }
 
     @Then("its tag resolves to a digest, which is reported")
     public void tagResolves() {
-        switch (resolution.outcome()) {
-            case FOUND:
-                RunFacts.put("image.digest", resolution.digest());
-                scenario.log(image + " → " + resolution.digest());
-                return;
-            case NO_PULL_ACCESS:
-                // Whether the tag exists cannot be told without pull access; that failure is the access check's.
-                throw new Inconclusive("cannot tell whether " + image + " exists: " + resolution.message());
-            default:
-                throw new AssertionError("image check: " + resolution.message());
-        }
+        String digest = resolution.requireDigest(image);
+        RunFacts.put("image.digest", digest);
+        scenario.log(image + " → " + digest);
     }
 }

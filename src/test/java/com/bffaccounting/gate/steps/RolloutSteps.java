@@ -5,7 +5,10 @@ import com.bffaccounting.gate.evidence.Evidence;
 import com.bffaccounting.gate.helm.ReleaseDeployer;
 import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.kube.PodStates;
+import com.bffaccounting.gate.kube.RolloutEvidence;
+import com.bffaccounting.gate.kube.RolloutEvidence.PodLogTails;
 import com.bffaccounting.gate.kube.RolloutInspector;
+import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.registry.ImageReference;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -14,8 +17,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** C6.x and C10.2: pods, the Deployment and logs (kubectl get pods / get deployment / logs --tail=50). */
 public class RolloutSteps {
@@ -23,6 +26,7 @@ public class RolloutSteps {
     private final Evidence evidence;
     private final ScenarioLog scenario;
     private RolloutInspector rollout;
+    private Map<String, List<String>> logTails;
 
     public RolloutSteps(RunContext context, Evidence evidence, ScenarioLog scenario) {
         this.scenario = scenario;
@@ -35,15 +39,8 @@ public class RolloutSteps {
             Settings s = context.settings();
             ClusterTarget cluster = context.releaseCluster();
             rollout = new RolloutInspector(cluster.kube(), s.cluster.namespace(), s.cluster.deployment(), Clock.systemUTC());
-            evidence.add("kubectl get pods (deployment/" + s.cluster.deployment() + ")", () -> PodStates.describe(rollout.pods()));
-            evidence.add("events of the release's pods", () -> rollout.pods().stream()
-                    .flatMap(p -> cluster.kube().eventsOf(s.cluster.namespace(), p.getMetadata().getName()).stream())
-                    .map(e -> e.getType() + " " + e.getReason() + " " + e.getInvolvedObject().getName() + ": " + e.getMessage())
-                    .collect(Collectors.joining("\n")));
-            evidence.add("last " + s.cluster.logTailLines() + " log lines of each pod", () -> rollout.pods().stream()
-                    .map(p -> "== " + p.getMetadata().getName() + "\n" + String.join("\n",
-                            cluster.kube().logTail(s.cluster.namespace(), p.getMetadata().getName(), s.cluster.logTailLines())))
-                    .collect(Collectors.joining("\n")));
+            RolloutEvidence.of(cluster.kube(), rollout, s.cluster.namespace(), s.cluster.deployment(), s.cluster.logTailLines())
+                    .forEach(evidence::add);
         }
         return rollout;
     }
@@ -62,19 +59,19 @@ public class RolloutSteps {
         Settings s = context.settings();
         RolloutInspector.Outcome outcome = rollout().awaitPodsReady(s.cluster.helmTimeout(), s.cluster.failFastAfter(), () -> false);
         if (outcome instanceof RolloutInspector.Missing missing) {
-            throw new AssertionError(missing.what());
+            throw new CheckFailed(missing.what());
         }
         if (outcome instanceof RolloutInspector.Stuck stuck) {
-            throw new AssertionError(deployer().diagnose(stuck, image(), stuck.detectedAfter()));
+            throw new CheckFailed(deployer().diagnose(stuck, image(), stuck.detectedAfter()));
         }
         if (outcome instanceof RolloutInspector.TimedOut timedOut) {
-            throw new AssertionError("pods of deployment/" + s.cluster.deployment() + " not ready after "
+            throw new CheckFailed("pods of deployment/" + s.cluster.deployment() + " not ready after "
                     + timedOut.waited().toSeconds() + " s: " + timedOut.state() + "\n" + PodStates.describe(timedOut.pods()));
         }
         RolloutInspector.Ready ready = (RolloutInspector.Ready) outcome;
         List<Pod> restarted = ready.pods().stream().filter(p -> PodStates.restarts(p) > 0).toList();
         if (!restarted.isEmpty()) {
-            throw new AssertionError("pods restarted: " + PodStates.describe(restarted).trim());
+            throw new CheckFailed("pods restarted: " + PodStates.describe(restarted).trim());
         }
         scenario.log(ready.pods().size() + " pods Running and Ready, no restarts (waited " + ready.waited().toMillis() + " ms)");
     }
@@ -85,7 +82,7 @@ public class RolloutSteps {
         Optional<RolloutInspector.Stuck> stuck = rollout().stuckWhile(() -> true, s.cluster.failFastAfter(),
                 s.cluster.failFastAfter().plus(Duration.ofMillis(500)));
         stuck.filter(st -> st.stuck().imagePull()).ifPresent(st -> {
-            throw new AssertionError("image pull failed: " + deployer().diagnose(st, image(), st.detectedAfter()));
+            throw new CheckFailed("image pull failed: " + deployer().diagnose(st, image(), st.detectedAfter()));
         });
         scenario.log("no pod of deployment/" + s.cluster.deployment() + " is in ErrImagePull or ImagePullBackOff");
     }
@@ -98,7 +95,7 @@ public class RolloutSteps {
                 + " does not exist in namespace " + s.cluster.namespace()));
         Optional<String> problem = RolloutInspector.rolloutComplete(deployment);
         if (problem.isPresent()) {
-            throw new AssertionError("deployment/" + s.cluster.deployment() + " rollout incomplete: " + problem.get()
+            throw new CheckFailed("deployment/" + s.cluster.deployment() + " rollout incomplete: " + problem.get()
                     + (outcome instanceof RolloutInspector.Stuck stuck ? " (pod " + stuck.stuck().pod() + " " + stuck.stuck().reason() + ")" : ""));
         }
         scenario.log("deployment/" + s.cluster.deployment() + ": " + deployment.getStatus().getUpdatedReplicas() + " updated, "
@@ -107,23 +104,20 @@ public class RolloutSteps {
 
     @When("the last log lines of each pod are collected")
     public void collectLogs() {
-        rollout();
+        Settings s = context.settings();
+        logTails = PodLogTails.collect(context.releaseCluster().kube(), s.cluster.namespace(), rollout().pods(), s.cluster.logTailLines());
     }
 
     @Then("they are attached to the report")
     public void logsAttached() {
         Settings s = context.settings();
-        ClusterTarget cluster = context.targets().cluster().require();
-        List<Pod> pods = rollout().pods();
-        if (pods.isEmpty()) {
-            throw new AssertionError("deployment/" + s.cluster.deployment() + " has no pods whose logs could be collected");
+        if (logTails.isEmpty()) {
+            throw new CheckFailed("deployment/" + s.cluster.deployment() + " has no pods whose logs could be collected");
         }
-        for (Pod pod : pods) {
-            List<String> lines = cluster.kube().logTail(s.cluster.namespace(), pod.getMetadata().getName(), s.cluster.logTailLines());
-            String text = context.run().redactor().redact(String.join("\n", lines));
-            scenario.attach("kubectl logs " + pod.getMetadata().getName() + " --tail=" + s.cluster.logTailLines(), text);
-            scenario.log(pod.getMetadata().getName() + ": " + lines.size() + " lines attached");
-        }
+        logTails.forEach((pod, lines) -> {
+            scenario.attach("kubectl logs " + pod + " --tail=" + s.cluster.logTailLines(),
+                    context.run().redactor().redact(PodLogTails.text(lines)));
+            scenario.log(pod + ": " + lines.size() + " lines attached" + (lines.isEmpty() ? " (log empty)" : ""));
+        });
     }
-
 }

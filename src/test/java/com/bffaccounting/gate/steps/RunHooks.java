@@ -7,6 +7,8 @@ import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
+import io.cucumber.java.Status;
+import com.bffaccounting.gate.outcome.NotRun;
 
 import java.nio.charset.StandardCharsets;
 
@@ -25,6 +27,14 @@ public class RunHooks {
         scenarioLog.set(scenario);
     }
 
+    /** A run that could not be set up judges nothing: every scenario is NOT_RUN with that one line. */
+    @Before(order = 1)
+    public void notRunWithoutTargets() {
+        GateRun.current().setupError().ifPresent(error -> {
+            throw new NotRun("the run could not be set up: " + error);
+        });
+    }
+
     @BeforeAll
     public static void startRun() {
         GateRun.start();
@@ -37,7 +47,7 @@ public class RunHooks {
 
     @After(order = 0)
     public void attachEvidenceUnlessPassed(Scenario scenario) {
-        if (scenario.getStatus() == io.cucumber.java.Status.PASSED) {
+        if (scenario.getStatus() == Status.PASSED) {
             return;
         }
         for (Evidence.Item item : evidence.items()) {

@@ -2,12 +2,15 @@ package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.ci.ReleaseWorkflow;
 import com.bffaccounting.gate.kube.ClusterTarget;
+import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.NotRun;
+import com.bffaccounting.gate.run.RunEndChecks;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** C9.1 and C9.2: how the release is deployed (the tag workflow) and that a verify run changes nothing. */
 public class SafetySteps {
@@ -27,17 +30,30 @@ public class SafetySteps {
         }
     }
 
+    /**
+     * Judged twice: now, on the writes so far, and again when the run ends — so writes by scenarios that
+     * run after this one (any order, any selection) still turn C9.2 red.
+     */
     @Then("the suite has sent no write request to the cluster")
     public void noWrites() {
         ClusterTarget cluster = context.targets().cluster().require();
-        int writes = cluster.writeRequests();
-        if (writes != 0) {
-            throw new AssertionError("a verify-only run sent " + writes + " write request(s) to " + cluster.describe());
-        }
         if (cluster.kube().writesAllowed()) {
-            throw new AssertionError("the cluster client of a verify-only run would allow writes");
+            throw new CheckFailed("the cluster client of a verify-only run would allow writes");
         }
-        scenario.log("0 write requests to " + cluster.describe() + "; the client refuses any");
+        writesSoFar(cluster).ifPresent(problem -> {
+            throw new CheckFailed(problem);
+        });
+        RunEndChecks.register(scenario.tags(), "옵션 2 수동 배포 후 검증 — the whole verify-only run sent no write request",
+                () -> writesSoFar(cluster));
+        scenario.log("0 write requests so far to " + cluster.describe() + " (counted by "
+                + (cluster.standIn() ? "the simulated API server itself" : "the suite's cluster client")
+                + "); the client refuses any, and the count is judged again when the run ends");
+    }
+
+    private static Optional<String> writesSoFar(ClusterTarget cluster) {
+        int writes = cluster.writeRequests();
+        return writes == 0 ? Optional.empty()
+                : Optional.of("a verify-only run sent " + writes + " write request(s) to " + cluster.describe());
     }
 
     @Given("the release-gate workflow of this project")
@@ -49,7 +65,7 @@ public class SafetySteps {
     public void workflowGates() {
         List<String> problems = workflow.problems();
         if (!problems.isEmpty()) {
-            throw new AssertionError(workflow.path() + " does not gate releases: " + String.join("; ", problems));
+            throw new CheckFailed(workflow.path() + " does not gate releases: " + String.join("; ", problems));
         }
         scenario.log(workflow.path() + ": " + String.join(" → ", workflow.stepNames()));
     }

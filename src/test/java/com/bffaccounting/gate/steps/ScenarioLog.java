@@ -3,6 +3,7 @@ package com.bffaccounting.gate.steps;
 import io.cucumber.java.Scenario;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The running scenario's log and attachments, for step classes: Cucumber injects {@link Scenario} into
@@ -18,6 +19,11 @@ public final class ScenarioLog {
     /** A line in the report under the current step: what was checked and what was seen. */
     public void log(String text) {
         scenario.log(text);
+    }
+
+    /** The running scenario's tags ({@code @C9.2}, …). */
+    public List<String> tags() {
+        return List.copyOf(scenario.getSourceTagNames());
     }
 
     public void attach(String name, String text) {

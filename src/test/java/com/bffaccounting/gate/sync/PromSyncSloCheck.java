@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sync;
 
+import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
@@ -98,7 +99,7 @@ public final class PromSyncSloCheck {
             if (sync.absentIsInconclusive()) {
                 throw new Inconclusive(message);
             }
-            throw new AssertionError(message);
+            throw new CheckFailed(message);
         }
         return result;
     }

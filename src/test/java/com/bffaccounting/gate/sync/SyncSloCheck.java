@@ -3,6 +3,7 @@ package com.bffaccounting.gate.sync;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.metrics.MetricsSnapshot;
 import com.bffaccounting.gate.metrics.Sample;
+import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;
 
 import java.time.Duration;
@@ -83,7 +84,7 @@ public final class SyncSloCheck {
             if (sync.absentIsInconclusive()) {
                 throw new Inconclusive(message);
             }
-            throw new AssertionError(message);
+            throw new CheckFailed(message);
         }
         return samples;
     }

@@ -12,18 +12,33 @@ import java.util.Optional;
 public final class Capability<T> {
     private final T value;
     private final String absentReason;
+    private final String failure;
 
-    private Capability(T value, String absentReason) {
+    private Capability(T value, String absentReason, String failure) {
         this.value = value;
         this.absentReason = absentReason;
+        this.failure = failure;
     }
 
     public static <T> Capability<T> of(T value) {
-        return new Capability<>(value, null);
+        return new Capability<>(value, null, null);
     }
 
     public static <T> Capability<T> absent(String reason) {
-        return new Capability<>(null, reason);
+        return new Capability<>(null, reason, null);
+    }
+
+    /**
+     * The run was to have it and it failed to come up (a BFF process that exited): the check about
+     * that very thing fails with {@code failure}; every other check needing it is NOT_RUN with it.
+     */
+    public static <T> Capability<T> failed(String failure, String absentReason) {
+        return new Capability<>(null, absentReason, failure);
+    }
+
+    /** Why it failed to come up, when the run was to have it and it did not. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
     }
 
     public T require() {

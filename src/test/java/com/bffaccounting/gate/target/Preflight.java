@@ -6,8 +6,13 @@ import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.sim.cluster.SimCluster;
 
+import com.bffaccounting.gate.io.Executables;
+
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Checks made before anything touches a cluster: the kubeconfig parses and has the requested context,
@@ -23,6 +28,10 @@ public final class Preflight {
      * Prometheus answers — a mistyped URL is a setting error, not nine inconclusive checks.
      */
     public static void check(Settings settings) {
+        chartIsThere(Path.of(settings.release.chartPath()));
+        if (settings.env == Env.LOCAL && settings.bff.command().isPresent() && settings.bff.image().isEmpty()) {
+            bffCanStart(settings.bff.command().get(), settings.bff.workdir(), settings.bff.url());
+        }
         settings.prometheus.url().ifPresent(url -> prometheusAnswers(url, settings.prometheus.queryTimeout()));
         if (settings.env == Env.CLUSTER) {
             String source = settings.cluster.kubeconfig().orElseThrow().toString();
@@ -38,6 +47,50 @@ public final class Preflight {
                 throw wrongContext(expected, SimCluster.CONTEXT, "the simulated kubeconfig");
             });
         }
+    }
+
+    /** C5.2 and every deploy need the chart: a path without Chart.yaml is a typo, not 38 skipped checks. */
+    static void chartIsThere(Path chart) {
+        if (!Files.isRegularFile(chart.resolve("Chart.yaml"))) {
+            throw new ConfigException("chart.path: no Chart.yaml in " + chart.toAbsolutePath()
+                    + " — point -Dchart.path at the chart's directory (default charts/bff-accounting)");
+        }
+    }
+
+    /**
+     * What starting the BFF needs, checked before anything starts: its working directory, its program,
+     * and a free port — otherwise the suite would time out against whatever already listens there.
+     */
+    static void bffCanStart(String command, Path workdir, java.net.URI url) {
+        if (!Files.isDirectory(workdir)) {
+            throw new ConfigException("bff.workdir: " + workdir.toAbsolutePath() + " is not a directory — the BFF's"
+                    + " package directory, e.g. -Dbff.workdir=packages/bff-accounting");
+        }
+        String program = programOf(command);
+        boolean found = program.contains("/") ? Files.isExecutable(workdir.resolve(program))
+                : Executables.onPath(program).isPresent();
+        if (!found) {
+            throw new ConfigException("bff.command: '" + program + "' is not an executable "
+                    + (program.contains("/") ? "in " + workdir.toAbsolutePath() : "on PATH") + " — install it, or give its full path");
+        }
+        int port = url.getPort() > 0 ? url.getPort() : 8081;
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(url.getHost(), port));
+        } catch (IOException e) {
+            throw new ConfigException("bff.url: port " + port + " on " + url.getHost() + " is already in use, so the BFF the suite"
+                    + " starts could not listen there — stop what listens on it, or pick a free port: -Dbff.url=http://localhost:18081");
+        }
+    }
+
+    /** The program a shell would run for {@code command}: its first word after any {@code NAME=value} assignments. */
+    static String programOf(String command) {
+        for (String word : command.trim().split("\\s+")) {
+            if (!word.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                return word.replaceAll("^['\"]|['\"]$", "");
+            }
+        }
+        return command.trim();
     }
 
     static void prometheusAnswers(java.net.URI url, java.time.Duration timeout) {

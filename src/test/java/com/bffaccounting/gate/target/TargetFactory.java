@@ -2,6 +2,7 @@ package com.bffaccounting.gate.target;
 
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.evidence.Redactor;
 import com.bffaccounting.gate.helm.ChartFaults;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.kube.ClusterTarget;
@@ -84,7 +85,7 @@ public final class TargetFactory {
             resources.add(() -> com.bffaccounting.gate.io.Trees.delete(broken));
         }
         RunFacts.put("standIn", "SimBff + SimCluster + SimRegistry (simulated pilot)");
-        RegistryClient registry = new RegistryClient(pilot.registry().baseUrl(), Optional.empty(), Optional.empty(),
+        RegistryClient registry = new RegistryClient(pilot.registryUrl(), Optional.empty(), Optional.empty(),
                 settings.registry.timeout());
         IntSupplier writes = pilot.cluster().<IntSupplier>map(c -> c::writeRequests).orElse(() -> 0);
         Connection connection = connect(settings, pilot.kubeconfig(), "(simulated kubeconfig)", true, writes);
@@ -115,10 +116,14 @@ public final class TargetFactory {
                 bff = Capability.absent("needs a Docker engine to start -Dbff.image=" + image
                         + " with Testcontainers, and none is reachable here (use -Dbff.url or -Dbff.command)");
             } else {
-                BffContainers containers = BffContainers.start(image, settings.gating.allowlistJson(), settings.bff.startTimeout());
-                resources.add(containers);
-                bff = Capability.of(new BffTarget(containers.baseUrl(), "container " + image + " (Testcontainers)",
-                        false, true, Capability.of(containers)));
+                try {
+                    BffContainers containers = BffContainers.start(image, settings.gating.allowlistJson(), settings.bff.startTimeout());
+                    resources.add(containers);
+                    bff = Capability.of(new BffTarget(containers.baseUrl(), "container " + image + " (Testcontainers)",
+                            false, true, Capability.of(containers)));
+                } catch (RuntimeException e) {
+                    bff = startFailed("container " + image + " did not start: " + Causes.describe(e), settings);
+                }
             }
         } else if (settings.bff.command().isPresent()) {
             URI url = settings.bff.url();
@@ -127,11 +132,15 @@ public final class TargetFactory {
             environment.put("USE_PG", settings.bff.usePg());
             environment.put("DATABASE_URL", settings.bff.databaseUrl());
             environment.put("PORT", Integer.toString(url.getPort() > 0 ? url.getPort() : 8081));
-            BffProcess process = BffProcess.start(settings.bff.command().get(), settings.bff.workdir(), environment,
-                    url.resolve(settings.bff.healthPath()), settings.bff.startTimeout());
-            resources.add(process);
-            bff = Capability.of(new BffTarget(url, "process '" + settings.bff.command().get() + "' started by the suite",
-                    false, true, Capability.of(process)));
+            try {
+                BffProcess process = BffProcess.start(settings.bff.command().get(), settings.bff.workdir(), environment,
+                        url.resolve(settings.bff.healthPath()), settings.bff.startTimeout());
+                resources.add(process);
+                bff = Capability.of(new BffTarget(url, "process '" + settings.bff.command().get() + "' started by the suite",
+                        false, true, Capability.of(process)));
+            } catch (BffProcess.StartFailed e) {
+                bff = startFailed(e.getMessage(), settings);
+            }
         } else {
             bff = Capability.of(new BffTarget(settings.bff.url(), "already running BFF at " + settings.bff.url(), false, true,
                     Capability.absent("needs the BFF's log: the BFF at " + settings.bff.url()
@@ -147,6 +156,12 @@ public final class TargetFactory {
      * {@code -Dlocal.cluster=k3s}: the cluster checks against a throwaway K3s from Testcontainers, the BFF
      * reached through it as in a real cluster. Without Docker every cluster check is NOT_RUN, saying so.
      */
+    /** A BFF the suite was to start and could not: C8.1 fails with why; every other BFF check is NOT_RUN with it. */
+    private static Capability<BffTarget> startFailed(String why, Settings settings) {
+        String masked = Redactor.of(settings).redact(why);
+        return Capability.failed(masked, "needs the BFF, which did not start: " + masked);
+    }
+
     private static Targets localK3s(Settings settings) {
         if (!BffContainers.dockerAvailable()) {
             String reason = "needs a Docker engine for -Dlocal.cluster=k3s (Testcontainers K3s), and none is reachable here";
@@ -213,7 +228,7 @@ public final class TargetFactory {
         try {
             version = kube.serverVersion().getGitVersion();
         } catch (KubernetesClientException e) {
-            String why = Causes.rootMessage(e);
+            String why = Causes.describe(e);
             kube.close();
             ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.empty(),
                     Optional.of(why), Optional.empty());

@@ -1,0 +1,42 @@
+package com.bffaccounting.gate.kube;
+
+import com.bffaccounting.gate.outcome.Causes;
+import com.bffaccounting.gate.outcome.CheckFailed;
+import com.bffaccounting.gate.target.ClusterProbe;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.util.Optional;
+
+/**
+ * {@code kubectl cluster-info}: the API server's version, asked now — or why it did not answer, with
+ * the C10.1 diagnosis (which context and URL were tried, and that local mode is the alternative).
+ */
+public record ClusterInfo(String context, String apiServerUrl, Optional<String> version, Optional<String> failure) {
+
+    /** Asks the connected cluster; a run whose first contact already failed keeps that failure. */
+    public static ClusterInfo ask(ClusterProbe probe, Optional<ClusterTarget> cluster) {
+        if (probe.failure().isPresent()) {
+            return new ClusterInfo(probe.context(), probe.apiServerUrl(), Optional.empty(), probe.failure());
+        }
+        if (cluster.isEmpty()) {
+            // it answered the first contact, but the run keeps no connection (its credentials may not read the namespace)
+            return new ClusterInfo(probe.context(), probe.apiServerUrl(), probe.serverVersion(), Optional.empty());
+        }
+        KubeClient kube = cluster.get().kube();
+        try {
+            return new ClusterInfo(kube.context(), kube.apiServerUrl(), Optional.of(kube.serverVersion().getGitVersion()), Optional.empty());
+        } catch (KubernetesClientException e) {
+            return new ClusterInfo(kube.context(), kube.apiServerUrl(), Optional.empty(), Optional.of(Causes.describe(e)));
+        }
+    }
+
+    /** The version; a FAIL with the C10.1 diagnosis when the API server did not answer. */
+    public String require() {
+        if (failure.isPresent()) {
+            throw new CheckFailed("Kubernetes cluster unreachable: the API server of context '" + context + "' at "
+                    + apiServerUrl + " did not answer (" + failure.get() + "). No cluster is reachable from here;"
+                    + " to verify a BFF without Kubernetes, run in local mode: ./mvnw verify -Denv=local -Dbff.url=http://localhost:8081");
+        }
+        return version.orElseThrow();
+    }
+}

@@ -1,0 +1,94 @@
+package com.bffaccounting.gate.report;
+
+import com.bffaccounting.gate.checklist.ChecklistCatalog;
+import com.bffaccounting.gate.config.SettingSource;
+import com.bffaccounting.gate.outcome.CheckStatus;
+import com.bffaccounting.gate.outcome.Outcomes;
+import io.qameta.allure.listener.StepLifecycleListener;
+import io.qameta.allure.listener.TestLifecycleListener;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.StepResult;
+import io.qameta.allure.model.TestResult;
+
+import java.util.Optional;
+
+/**
+ * Makes every Allure result say what the verdict says. For each scenario it decides the
+ * {@link CheckStatus} by the type of what the check threw ({@link Outcomes}, as the verdict does), then
+ * sets Allure's status from it (INCONCLUSIVE is "broken", not a product failure), adds an
+ * {@code outcome} label, and writes {@link CheckStatus#traceLine()} as the trace — the field the
+ * categories match, so a category never depends on a message's wording. People see the message
+ * without Java frames; {@code -Dreport.stackTraces=true} keeps the frames under that line.
+ *
+ * <p>It also gives each result its checklist section as the epic, so the behaviours tree reads like
+ * the checklist. A lifecycle listener rather than a Cucumber hook: hooks run before allure-cucumber has
+ * started the test case.
+ */
+public final class AllureOutcomeListener implements TestLifecycleListener, StepLifecycleListener {
+    private static final ChecklistCatalog CATALOG = ChecklistCatalog.load();
+
+    @Override
+    public void beforeTestStop(TestResult result) {
+        CheckStatus status = statusOf(result.getStatus(), result.getStatusDetails());
+        if (status != CheckStatus.PASS) {
+            result.setStatus(Status.fromValue(status.allureStatus()));
+            StatusDetails details = Optional.ofNullable(result.getStatusDetails()).orElseGet(StatusDetails::new);
+            details.setTrace(status.traceLine() + (stackTraces() && details.getTrace() != null ? "\n\n" + details.getTrace() : ""));
+            result.setStatusDetails(details);
+        }
+        result.getLabels().add(new Label().setName("outcome").setValue(status.name()));
+        if (status == CheckStatus.P1) {
+            // A P1 finding is a blocker, whatever its scenario's usual severity.
+            result.getLabels().removeIf(l -> "severity".equals(l.getName()));
+            result.getLabels().add(new Label().setName("severity").setValue("blocker"));
+            result.getLabels().add(new Label().setName("tag").setValue("P1"));
+        }
+        addEpic(result);
+    }
+
+    /** Steps carry their message only: the frames of a check's own exception help nobody reading the report. */
+    @Override
+    public void beforeStepStop(StepResult step) {
+        if (step.getStatusDetails() != null && !stackTraces()) {
+            step.getStatusDetails().setTrace(null);
+        }
+    }
+
+    /**
+     * The type at the head of the trace decides; Allure's own status is only the fallback for results
+     * without a trace (an undefined step, a hook that failed before any step).
+     */
+    static CheckStatus statusOf(Status allureStatus, StatusDetails details) {
+        if (allureStatus == Status.PASSED) {
+            return CheckStatus.PASS;
+        }
+        Optional<Class<?>> type = Outcomes.typeInTrace(details == null ? null : details.getTrace());
+        if (type.isPresent()) {
+            return Outcomes.statusOf(type.get());
+        }
+        if (allureStatus == Status.FAILED) {
+            return CheckStatus.FAIL;
+        }
+        return allureStatus == Status.SKIPPED ? CheckStatus.NOT_RUN : CheckStatus.INCONCLUSIVE;
+    }
+
+    private static boolean stackTraces() {
+        return SettingSource.fromProcess().lookup("report.stackTraces").map(Boolean::parseBoolean).orElse(false);
+    }
+
+    private static void addEpic(TestResult result) {
+        if (result.getLabels().stream().anyMatch(l -> "epic".equals(l.getName()))) {
+            return;
+        }
+        result.getLabels().stream()
+                .filter(l -> "tag".equals(l.getName()))
+                .map(l -> ChecklistCatalog.idOf(l.getValue().startsWith("@") ? l.getValue() : "@" + l.getValue()))
+                .flatMap(Optional::stream)
+                .filter(id -> id.startsWith("C"))
+                .map(CATALOG::item).flatMap(Optional::stream)
+                .findFirst()
+                .ifPresent(item -> result.getLabels().add(new Label().setName("epic").setValue(item.section())));
+    }
+}

@@ -1,0 +1,60 @@
+package com.bffaccounting.gate.selftest;
+
+import com.bffaccounting.gate.io.Executables;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fault matrix's rows as tests: each runs the features against the simulated pilot with its fault
+ * and asserts exactly which checklist IDs fail and which are INCONCLUSIVE. Split in two halves so that
+ * Surefire's two forks run them side by side (a run waits on Helm and Prometheus more than it computes).
+ */
+final class FaultMatrixRows {
+    private FaultMatrixRows() {
+    }
+
+    /**
+     * One dynamic test per row whose index is {@code part} modulo 2 ({@code -Dfaults.only=a,b} narrows
+     * them to those faults).
+     */
+    static Stream<DynamicTest> tests(List<FaultCatalog.Row> rows, int part) {
+        Set<String> only = new HashSet<>(Arrays.asList(System.getProperty("faults.only", "").split(",")));
+        only.remove("");
+        return IntStream.range(0, rows.size()).filter(i -> i % 2 == part).mapToObj(rows::get)
+                .filter(row -> only.isEmpty() || only.contains(row.fault()))
+                .map(row -> DynamicTest.dynamicTest(row.label() + " " + row.expectation(), () -> {
+            if (row.needsPrometheus()) {
+                boolean present = Executables.onPath("prometheus").isPresent();
+                if (!present && Boolean.getBoolean("prometheus.required")) {
+                    throw new AssertionError("prometheus is not on PATH but prometheus.required=true");
+                }
+                Assumptions.assumeTrue(present,
+                        "the " + row.fault() + " row is written for a real Prometheus, and no prometheus binary is on PATH");
+            }
+            Map<String, String> settings = new HashMap<>(Map.of("env", "sim", "sim.faults", row.fault(),
+                    "deploy", "false", "rollback", "false"));
+            settings.putAll(row.runWith());
+            FeatureRun run = FeatureRun.run(row.label(), settings);
+            assertThat(run.failedIds()).as("failed checklist IDs with fault %s:%n%s", row.fault(), run.describe())
+                    .isEqualTo(row.mustFail());
+            assertThat(run.inconclusiveIds()).as("inconclusive checklist IDs with fault %s:%n%s", row.fault(), run.describe())
+                    .isEqualTo(row.inconclusive());
+            if (!row.messageFragment().isEmpty()) {
+                assertThat(run.results()).as(run.describe())
+                        .filteredOn(r -> r.status() == FeatureRun.Status.FAILED || r.status() == FeatureRun.Status.INCONCLUSIVE)
+                        .anySatisfy(r -> assertThat(r.message()).contains(row.messageFragment()));
+            }
+        }));
+    }
+}
