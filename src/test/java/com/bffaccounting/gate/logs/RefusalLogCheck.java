@@ -38,6 +38,9 @@ public final class RefusalLogCheck {
     public void assertRefusalsLogged(List<TenantProbeResult> probe, Supplier<List<String>> lines, String logName) {
         List<String> refused = probe.stream().filter(r -> r.refusedByGate(errorCode)).map(TenantProbeResult::tenant).toList();
         if (refused.isEmpty()) {
+            probe.stream().flatMap(r -> r.noAnswer().stream()).findFirst().ifPresent(noAnswer -> {
+                throw new Inconclusive("the BFF gave the probe no answer, so there is no refusal to find in the log: " + noAnswer);
+            });
             throw new Inconclusive("none of the " + probe.size() + " non-pilot tenants was refused with " + errorCode
                     + ", so there is no refusal to find in the log (see the pilot gating check)");
         }

@@ -45,30 +45,20 @@ public final class Causes {
         return oneLine(message);
     }
 
+    /**
+     * What the cause means: the first cause in the chain, outermost first, of a kind with a known meaning
+     * (the JDK's HTTP client wraps a refused connection as ConnectException over ClosedChannelException);
+     * otherwise the innermost message.
+     */
     private static String rootMeaning(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String known = knownMeaning(t);
+            if (known != null) {
+                return known;
+            }
+        }
         Throwable root = root(error);
         String message = root.getMessage() == null ? "" : oneLine(root.getMessage());
-        if (root instanceof ConnectException || message.toLowerCase().contains("connection refused")) {
-            return "connection refused";
-        }
-        if (root instanceof HttpConnectTimeoutException) {
-            return "connection timed out";
-        }
-        if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException || root instanceof TimeoutException) {
-            return "timed out" + (message.isEmpty() || message.equalsIgnoreCase("timed out") ? "" : " (" + message + ")");
-        }
-        if (root instanceof UnknownHostException) {
-            return "unknown host " + message;
-        }
-        if (root instanceof NoRouteToHostException) {
-            return "no route to host";
-        }
-        if (root instanceof SSLException) {
-            return "TLS failed: " + message;
-        }
-        if (root instanceof NoSuchFileException || root instanceof FileNotFoundException) {
-            return "no such file: " + message;
-        }
         if (message.isEmpty()) {
             // A bare exception says nothing by its message; the nearest wrapper usually does.
             for (Throwable t = error; t != null; t = t.getCause()) {
@@ -81,15 +71,44 @@ public final class Causes {
         return message;
     }
 
+    private static String knownMeaning(Throwable t) {
+        String message = t.getMessage() == null ? "" : oneLine(t.getMessage());
+        if (t instanceof ConnectException || message.toLowerCase().contains("connection refused")) {
+            return "connection refused";
+        }
+        if (t instanceof HttpConnectTimeoutException) {
+            return "connection timed out";
+        }
+        if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException || t instanceof TimeoutException) {
+            return "timed out" + (message.isEmpty() || message.equalsIgnoreCase("timed out") ? "" : " (" + message + ")");
+        }
+        if (t instanceof UnknownHostException) {
+            return "unknown host " + message;
+        }
+        if (t instanceof NoRouteToHostException) {
+            return "no route to host";
+        }
+        if (t instanceof SSLException) {
+            return "TLS failed: " + message;
+        }
+        if (t instanceof NoSuchFileException || t instanceof FileNotFoundException) {
+            return "no such file: " + message;
+        }
+        return null;
+    }
+
     /** Whether the error means "nothing answered" (as opposed to an answer the check did not like). */
     public static boolean noAnswer(Throwable error) {
-        Throwable root = root(error);
-        String message = root.getMessage() == null ? "" : root.getMessage().toLowerCase();
-        return root instanceof ConnectException || root instanceof SocketTimeoutException
-                || root instanceof HttpTimeoutException || root instanceof UnknownHostException
-                || root instanceof NoRouteToHostException || root instanceof TimeoutException
-                || message.contains("connection refused") || message.contains("timed out")
-                || message.contains("connection reset") || message.contains("failed to connect");
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase();
+            if (t instanceof ConnectException || t instanceof SocketTimeoutException || t instanceof HttpTimeoutException
+                    || t instanceof UnknownHostException || t instanceof NoRouteToHostException || t instanceof TimeoutException
+                    || t instanceof java.nio.channels.ClosedChannelException || message.contains("connection refused")
+                    || message.contains("timed out") || message.contains("connection reset") || message.contains("failed to connect")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable root(Throwable error) {

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sim.cluster;
 
+import com.bffaccounting.gate.outcome.Causes;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -40,6 +41,7 @@ public final class SimCluster implements AutoCloseable {
     private final ScheduledExecutorService controllers;
     private final String token = "sim-token-" + UUID.randomUUID();
     private volatile String lastControllerError;
+    private volatile boolean closed;
 
     private SimCluster(SimApiDispatcher dispatcher, KubernetesMockServer server, KubernetesClient controllerClient,
                        ScheduledExecutorService controllers) {
@@ -76,8 +78,9 @@ public final class SimCluster implements AutoCloseable {
             } catch (RuntimeException e) {
                 // The loop must keep running, but a broken simulator must explain a stuck rollout:
                 // each new error is printed once (the last one is kept to tell new from repeated).
-                String error = e.toString();
-                if (!error.equals(cluster.lastControllerError)) {
+                String error = Causes.describe(e);
+                // after close() the loop may still be in a call on the closed client: that is no error of the simulator
+                if (!cluster.closed && !error.equals(cluster.lastControllerError)) {
                     System.err.println("[sim-kubelet] " + error);
                 }
                 cluster.lastControllerError = error;
@@ -144,6 +147,7 @@ public final class SimCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         controllers.shutdownNow();
         controllerClient.close();
         server.destroy();
