@@ -35,6 +35,10 @@ public final class SettingReader {
         this.source = source;
     }
 
+    public SettingSource source() {
+        return source;
+    }
+
     public List<String> errors() {
         return List.copyOf(errors);
     }

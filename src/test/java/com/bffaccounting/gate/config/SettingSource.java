@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Raw setting lookup, in the order the README documents: system property, then environment
@@ -15,25 +21,88 @@ import java.util.Properties;
  *
  * <p>The environment variable of {@code bff.url} is {@code BFF_URL}: dots and dashes become
  * underscores, camelCase gains an underscore ({@code gate.failOnIncomplete} → {@code GATE_FAIL_ON_INCOMPLETE}).
+ *
+ * <p>Any value may reference a secret instead of carrying it: {@code ${env:NAME}} is replaced by the
+ * environment variable NAME, {@code ${file:PATH}} by the file's content (one trailing newline dropped).
+ * The secret then never stands on a command line ({@code ps}, shell history), and every value read this
+ * way is masked wherever the suite writes ({@link #referencedValues()}).
+ *
+ * <p>The project's own tests are hermetic: with {@code settings.hermetic=true} (set by the build for a
+ * self-test run) the caller's system properties and environment are ignored, except the CI switches
+ * {@code *.required}; {@link #overrideForSelfTest} gives a self-test's explicit settings instead.
  */
 public final class SettingSource {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}]+)}");
+    private static volatile Properties selfTestOverride;
+    /** The JVM's system properties as they were before their secrets were masked ({@link #protectSystemProperties()}). */
+    private static volatile Properties processSnapshot;
+
     private final Properties systemProperties;
     private final Map<String, String> environment;
     private final Properties envFile;
+    private final Map<String, String> referenceEnvironment;
+    private final Set<String> referenced = ConcurrentHashMap.newKeySet();
 
     public SettingSource(Properties systemProperties, Map<String, String> environment, Properties envFile) {
+        this(systemProperties, environment, envFile, environment);
+    }
+
+    private SettingSource(Properties systemProperties, Map<String, String> environment, Properties envFile,
+                          Map<String, String> referenceEnvironment) {
         this.systemProperties = systemProperties;
         this.environment = environment;
         this.envFile = envFile;
+        this.referenceEnvironment = referenceEnvironment;
     }
 
-    /** The layers of this process, with the properties file of the env they name. */
+    /** The layers of this process (or a self-test's explicit settings), with the properties file of the env they name. */
     public static SettingSource fromProcess() {
-        Properties system = System.getProperties();
+        Properties system = new Properties();
         Map<String, String> environment = System.getenv();
+        Properties override = selfTestOverride;
+        Properties process = processSnapshot != null ? processSnapshot : System.getProperties();
+        if (override != null || Boolean.parseBoolean(process.getProperty("settings.hermetic"))) {
+            process.forEach((k, v) -> {
+                if (k.toString().endsWith(".required")) {
+                    system.put(k, v);
+                }
+            });
+            if (override != null) {
+                system.putAll(override);
+            }
+            environment = Map.of();
+        } else {
+            system.putAll(process);
+        }
         SettingSource withoutFile = new SettingSource(system, environment, new Properties());
         String env = withoutFile.lookup("env").orElse("sim");
-        return new SettingSource(system, environment, loadEnvFile(env));
+        return new SettingSource(system, environment, loadEnvFile(env), System.getenv());
+    }
+
+    /**
+     * Keeps the JVM's system properties for the settings, then masks the secrets among them in the JVM
+     * itself, so that nothing that dumps the properties (a failing run's JUnit XML) can write a secret
+     * given with -D. Called once, before any test, by {@code run.ProtectSecretsInReports}.
+     */
+    public static synchronized void protectSystemProperties() {
+        if (processSnapshot != null) {
+            return;
+        }
+        Properties snapshot = new Properties();
+        snapshot.putAll(System.getProperties());
+        processSnapshot = snapshot;
+        SecretSettings.maskSystemProperties(System.getProperties());
+    }
+
+    /** A self-test's settings, used by {@link #fromProcess()} instead of the JVM's until {@link #clearSelfTestOverride()}. */
+    public static void overrideForSelfTest(Map<String, String> settings) {
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        selfTestOverride = properties;
+    }
+
+    public static void clearSelfTestOverride() {
+        selfTestOverride = null;
     }
 
     static Properties loadEnvFile(String env) {
@@ -57,7 +126,62 @@ public final class SettingSource {
         if (value == null) {
             value = envFile.getProperty(key);
         }
-        return Optional.ofNullable(value).map(String::trim);
+        return Optional.ofNullable(value).map(String::trim).map(v -> resolve(key, v));
+    }
+
+    /** Whether the value of {@code key} was given as a system property (on the command line, where ps shows it). */
+    public boolean onCommandLine(String key) {
+        return systemProperties.getProperty(key) != null;
+    }
+
+    /** The keys given as system properties that start with {@code prefix} ({@code bff.env.}). */
+    public Set<String> systemKeysStartingWith(String prefix) {
+        return systemProperties.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** Every value read through {@code ${env:…}} or {@code ${file:…}}: secrets by the way they were given. */
+    public Set<String> referencedValues() {
+        return Set.copyOf(referenced);
+    }
+
+    /** Whether the raw value of {@code key} (before resolution) references a secret rather than carrying it. */
+    public boolean isReference(String key) {
+        String raw = systemProperties.getProperty(key);
+        return raw != null && REFERENCE.matcher(raw).find();
+    }
+
+    private String resolve(String key, String value) {
+        Matcher m = REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String resolved = m.group(1).equals("env") ? fromEnvironment(key, m.group(2)) : fromFile(key, m.group(2));
+            if (!resolved.isEmpty()) {
+                referenced.add(resolved);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(resolved));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String fromEnvironment(String key, String name) {
+        String value = referenceEnvironment.get(name.trim());
+        if (value == null) {
+            throw new ConfigException(key + ": ${env:" + name + "} — the environment variable " + name + " is not set");
+        }
+        return value;
+    }
+
+    private String fromFile(String key, String path) {
+        try {
+            String content = Files.readString(Path.of(path.trim()), StandardCharsets.UTF_8);
+            return content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+                    : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+        } catch (IOException e) {
+            throw new ConfigException(key + ": ${file:" + path + "} cannot be read (" + (e instanceof java.nio.file.NoSuchFileException
+                    ? "no such file" : e.getMessage()) + ")");
+        }
     }
 
     public static String envVarName(String key) {

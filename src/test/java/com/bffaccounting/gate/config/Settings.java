@@ -40,6 +40,8 @@ public final class Settings {
 
     /** Values that must never reach a report, a log or an attachment. */
     private final Set<String> secretValues;
+    /** One line per secret given literally on the command line (naming the setting, never the value). */
+    private final List<String> literalSecretWarnings;
 
     public record Release(String imageRepository, String imageTag, String rollbackTag, String chartPath) {
         public String image() {
@@ -248,6 +250,30 @@ public final class Settings {
                 r.string("gate.workflow", ".github/workflows/release-gate.yml"));
 
         secretValues = collectSecrets(r);
+        literalSecretWarnings = literalSecrets(r.source());
+    }
+
+    private List<String> literalSecrets(SettingSource source) {
+        List<String> warnings = new ArrayList<>();
+        String advice = " is given literally with -D, where ps and the shell history show it — write it as ${env:NAME} or ${file:PATH}";
+        if (source.onCommandLine("gating.probeHeaders") && !source.isReference("gating.probeHeaders")) {
+            gating.probeHeaders().forEach((name, value) -> {
+                if (isSecretHeader(name) && !value.isEmpty()) {
+                    warnings.add("gating.probeHeaders: the value of " + name + advice);
+                }
+            });
+        }
+        if (source.onCommandLine("registry.password") && !source.isReference("registry.password")) {
+            warnings.add("registry.password" + advice);
+        }
+        if (source.onCommandLine("bff.databaseUrl") && !source.isReference("bff.databaseUrl") && passwordOf(bff.databaseUrl()).isPresent()) {
+            warnings.add("bff.databaseUrl: its password" + advice);
+        }
+        return List.copyOf(warnings);
+    }
+
+    public List<String> literalSecretWarnings() {
+        return literalSecretWarnings;
     }
 
     private Set<String> collectSecrets(SettingReader r) {
@@ -259,6 +285,7 @@ public final class Settings {
         });
         passwordOf(bff.databaseUrl()).ifPresent(secrets::add);
         r.optional("registry.password").ifPresent(secrets::add);
+        secrets.addAll(r.source().referencedValues());
         return Set.copyOf(secrets);
     }
 

@@ -99,4 +99,53 @@ class SettingsTest {
                 "bff.databaseUrl", "postgres://app:pa55word@db:5432/app"), Map.of(), Map.of());
         assertThat(s.secretValues()).contains("S3CR3T-abc", "pa55word").doesNotContain("operator");
     }
+
+    @Test
+    void aSecretIsReadFromTheEnvironmentOrAFileAndMaskedEverywhere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path keyFile = dir.resolve("db-password");
+        java.nio.file.Files.writeString(keyFile, "file-secret-42\n");
+        Properties sys = new Properties();
+        sys.put("gating.probeHeaders", "X-User-Role=auditor,X-Api-Key=${env:BFF_API_KEY}");
+        sys.put("bff.databaseUrl", "postgres://app:${file:" + keyFile + "}@db:5432/app");
+        Settings s = Settings.from(new SettingSource(sys, Map.of("BFF_API_KEY", "env-secret-42"), new Properties()));
+        assertThat(s.gating.probeHeaders()).containsEntry("X-Api-Key", "env-secret-42").containsEntry("X-User-Role", "auditor");
+        assertThat(s.bff.databaseUrl()).isEqualTo("postgres://app:file-secret-42@db:5432/app");
+        assertThat(s.secretValues()).contains("env-secret-42", "file-secret-42");
+        assertThat(s.literalSecretWarnings()).isEmpty();
+        assertThat(com.bffaccounting.gate.evidence.Redactor.of(s).redact("key env-secret-42, pw file-secret-42"))
+                .isEqualTo("key ***, pw ***");
+    }
+
+    @Test
+    void aMissingReferenceIsOneLineNamingTheSettingNotAValue() {
+        Properties sys = new Properties();
+        sys.put("registry.password", "${env:NO_SUCH_VARIABLE_XYZ}");
+        assertThatThrownBy(() -> Settings.from(new SettingSource(sys, Map.of(), new Properties())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("registry.password: ${env:NO_SUCH_VARIABLE_XYZ} — the environment variable NO_SUCH_VARIABLE_XYZ is not set");
+    }
+
+    @Test
+    void aLiteralSecretOnTheCommandLineIsWarnedAboutByNameOnly() {
+        Settings s = settings(Map.of("gating.probeHeaders", "X-User-Role=operator,X-Api-Key=literal-key-123",
+                "registry.password", "literal-pw-123"), Map.of(), Map.of());
+        assertThat(s.literalSecretWarnings()).hasSize(2)
+                .allSatisfy(w -> assertThat(w).doesNotContain("literal-key-123").doesNotContain("literal-pw-123").contains("${env:NAME}"))
+                .anySatisfy(w -> assertThat(w).startsWith("gating.probeHeaders: the value of X-Api-Key"));
+    }
+
+    @Test
+    void systemPropertiesThatCarrySecretsAreMaskedInPlace() {
+        Properties props = new Properties();
+        props.put("gating.probeHeaders", "X-User-Role=operator,X-Api-Key=k-123456");
+        props.put("registry.password", "pw-123456");
+        props.put("bff.databaseUrl", "postgres://app:pw-654321@db/app");
+        props.put("bff.env.STRIPE_KEY", "sk-123456");
+        props.put("image.tag", "r7-h-pilot-20251203");
+        SecretSettings.maskSystemProperties(props);
+        assertThat(props).containsEntry("gating.probeHeaders", "X-User-Role=operator,X-Api-Key=***")
+                .containsEntry("registry.password", "***").containsEntry("bff.databaseUrl", "postgres://app:***@db/app")
+                .containsEntry("bff.env.STRIPE_KEY", "***").containsEntry("image.tag", "r7-h-pilot-20251203");
+    }
 }

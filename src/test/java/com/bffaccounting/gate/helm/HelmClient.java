@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Helm through helm-java: the real Helm library (Go, through JNI), no helm binary needed. Each method
@@ -19,14 +20,30 @@ import java.util.Map;
  */
 public final class HelmClient {
     private final Path kubeconfig;
-    private final boolean againstSimulator;
+    private final Options options;
+    private final AtomicInteger writesAsked = new AtomicInteger();
 
     /**
-     * @param kubeConfigContents the kubeconfig to act on
-     * @param againstSimulator   the simulated API server serves no OpenAPI document, so Helm's client-side
-     *                           schema validation is switched off there (and only there)
+     * How Helm may act.
+     *
+     * @param writesAllowed    false in a verify-only run: upgrade and install are refused before helm-java is called
+     * @param schemaValidation Helm's client-side schema validation against the API server's OpenAPI document
+     *                         (the simulated API server serves none)
      */
-    public HelmClient(String kubeConfigContents, boolean againstSimulator) {
+    public record Options(boolean writesAllowed, boolean schemaValidation) {
+    }
+
+    /** A write asked of Helm in a run that may not change the cluster; nothing was sent. */
+    public static final class WriteRefused extends IllegalStateException {
+        WriteRefused(String command) {
+            super("verify-only run: refused to run " + command + " (deploy and rollback need -Ddeploy=true or -Drollback=true)");
+        }
+    }
+
+    /**
+     * @param kubeConfigContents the kubeconfig to act on; Helm uses its current context
+     */
+    public HelmClient(String kubeConfigContents, Options options) {
         // helm-java's install path ignores kubeconfig *contents* (it falls back to localhost:8080),
         // so the contents go to a private temporary file that the JVM deletes on exit.
         try {
@@ -37,7 +54,16 @@ public final class HelmClient {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write a temporary kubeconfig for Helm", e);
         }
-        this.againstSimulator = againstSimulator;
+        this.options = options;
+    }
+
+    /** How many times Helm was asked to change the cluster (refused ones included). */
+    public int writesAsked() {
+        return writesAsked.get();
+    }
+
+    public boolean writesAllowed() {
+        return options.writesAllowed();
     }
 
     public static String version() {
@@ -74,10 +100,14 @@ public final class HelmClient {
     }
 
     private UpgradeCommand upgrade(Path chart, String release, String namespace, HelmValues values) {
+        writesAsked.incrementAndGet();
+        if (!options.writesAllowed()) {
+            throw new WriteRefused("helm upgrade --install " + release + " -n " + namespace);
+        }
         requireChart(chart);
         UpgradeCommand command = new Helm(chart).upgrade().install().withName(release).withNamespace(namespace)
                 .withKubeConfig(kubeconfig);
-        if (againstSimulator) {
+        if (!options.schemaValidation()) {
             command = command.disableOpenApiValidation();
         }
         for (Map.Entry<String, String> e : values.asMap().entrySet()) {

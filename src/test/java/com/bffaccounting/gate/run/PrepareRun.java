@@ -41,6 +41,7 @@ public final class PrepareRun {
             System.exit(2);
             return;
         }
+        settings.literalSecretWarnings().forEach(w -> System.err.println("[release-gate] warning: " + w));
         prepareReports(settings.reportDir);
         if (args.length > 0) {
             forgetEarlierSummaries(Path.of(args[0]));

@@ -1,6 +1,7 @@
 package com.bffaccounting.gate.selftest;
 
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
+import com.bffaccounting.gate.config.SettingSource;
 import com.bffaccounting.gate.outcome.Outcomes;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
@@ -25,7 +26,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 
 /**
  * Runs the real features in this JVM, through the same Cucumber engine and glue as the gate, with
- * the given settings as system properties (restored afterwards). Used by the fault matrix and the
+ * exactly the given settings (the caller's -D and environment do not leak in). Used by the fault matrix and the
  * local-mode tests. Reports go to target/, never to reports/.
  */
 public final class FeatureRun {
@@ -58,9 +59,14 @@ public final class FeatureRun {
     }
 
     private static synchronized FeatureRun run(String label, Map<String, String> settings, String plugins, Path features) {
-        Map<String, String> saved = new HashMap<>();
-        settings.forEach((k, v) -> saved.put(k, System.getProperty(k)));
-        settings.forEach(System::setProperty);
+        // Settings come from this map alone, never from the caller's -D or environment (CI switches aside).
+        Map<String, String> explicit = new HashMap<>(settings);
+        String allureResults = explicit.remove("allure.results.directory");
+        String savedAllureResults = System.getProperty("allure.results.directory");
+        if (allureResults != null) {
+            System.setProperty("allure.results.directory", allureResults);
+        }
+        SettingSource.overrideForSelfTest(explicit);
         try {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectDirectory(features.toString()))
@@ -96,13 +102,14 @@ public final class FeatureRun {
             });
             return new FeatureRun(List.copyOf(results));
         } finally {
-            saved.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
+            SettingSource.clearSelfTestOverride();
+            if (allureResults != null) {
+                if (savedAllureResults == null) {
+                    System.clearProperty("allure.results.directory");
                 } else {
-                    System.setProperty(k, v);
+                    System.setProperty("allure.results.directory", savedAllureResults);
                 }
-            });
+            }
         }
     }
 

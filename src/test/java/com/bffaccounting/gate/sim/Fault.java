@@ -37,7 +37,8 @@ public enum Fault {
     REGISTRY_NO_PULL_ACCESS("registry-no-pull-access"),
     PILOT_ROLE_REFUSED("pilot-role-refused"),
     REGISTRY_UNREACHABLE("registry-unreachable"),
-    BFF_DOWN("bff-down");
+    BFF_DOWN("bff-down"),
+    KUBECONFIG_CURRENT_CONTEXT_ELSEWHERE("kubeconfig-current-context-elsewhere");
 
     private final String id;
 

@@ -65,7 +65,12 @@ public final class SimPilot implements AutoCloseable {
         Set<String> nodeCache = Set.of(pilotImage);
         SimCluster cluster = SimCluster.start(clock, image -> fateOf(image, pilotImage, settings, registry, repoPath, nodeCache),
                 env -> bff.reconfigure(allowlistOf(env)), () -> bff.log().lines());
-        SimPilot pilot = new SimPilot(registry, bff, cluster, cluster.kubeconfig());
+        // With kubeconfig-current-context-elsewhere the file's current context is another, unreachable cluster:
+        // only a run that selects sim-pilot (-Dcluster.context) with every client reaches this one.
+        String kubeconfig = settings.sim.has(Fault.KUBECONFIG_CURRENT_CONTEXT_ELSEWHERE)
+                ? SimCluster.kubeconfigWithContextElsewhere(cluster.apiServerUrl(), cluster.token(), "http://127.0.0.1:" + SimPorts.closedPort())
+                : cluster.kubeconfig();
+        SimPilot pilot = new SimPilot(registry, bff, cluster, kubeconfig);
         if (!settings.sim.has(Fault.NAMESPACE_MISSING)) {
             cluster.createNamespace(settings.cluster.namespace());
             pilot.seedRelease(settings, chart);
@@ -80,7 +85,8 @@ public final class SimPilot implements AutoCloseable {
     /** The deploy that happened before this run. Faults that break a rollout leave it half done, old pods serving. */
     private void seedRelease(Settings settings, Path chart) {
         Settings.Release release = settings.release;
-        HelmClient helm = new HelmClient(kubeconfig, true);
+        // the deploy someone made before this run: the simulator's own Helm, which may write
+        HelmClient helm = new HelmClient(cluster.kubeconfig(), new HelmClient.Options(true, false));
         String allowlist = settings.sim.has(Fault.ALLOWLIST_EMPTY) ? "[]" : settings.gating.allowlistJson();
         Duration wait = Duration.ofSeconds(30);
         boolean brokenRollout = settings.sim.has(Fault.IMAGE_PULL_BACKOFF) || settings.sim.has(Fault.CRASH_LOOP);

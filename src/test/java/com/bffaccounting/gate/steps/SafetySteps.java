@@ -37,8 +37,8 @@ public class SafetySteps {
     @Then("the suite has sent no write request to the cluster")
     public void noWrites() {
         ClusterTarget cluster = context.targets().cluster().require();
-        if (cluster.kube().writesAllowed()) {
-            throw new CheckFailed("the cluster client of a verify-only run would allow writes");
+        if (cluster.kube().writesAllowed() || cluster.helm().writesAllowed()) {
+            throw new CheckFailed("the cluster client or Helm of a verify-only run would allow writes");
         }
         writesSoFar(cluster).ifPresent(problem -> {
             throw new CheckFailed(problem);
@@ -47,13 +47,18 @@ public class SafetySteps {
                 () -> writesSoFar(cluster));
         scenario.log("0 write requests so far to " + cluster.describe() + " (counted by "
                 + (cluster.standIn() ? "the simulated API server itself" : "the suite's cluster client")
-                + "); the client refuses any, and the count is judged again when the run ends");
+                + "), and Helm was asked for no upgrade, install or rollback; both refuse in this run, and both counts"
+                + " are judged again when the run ends");
     }
 
     private static Optional<String> writesSoFar(ClusterTarget cluster) {
         int writes = cluster.writeRequests();
-        return writes == 0 ? Optional.empty()
-                : Optional.of("a verify-only run sent " + writes + " write request(s) to " + cluster.describe());
+        int helmWrites = cluster.helm().writesAsked();
+        if (writes == 0 && helmWrites == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("a verify-only run sent " + writes + " write request(s) to " + cluster.describe()
+                + " and asked Helm for " + helmWrites + " upgrade/install/rollback(s)");
     }
 
     @Given("the release-gate workflow of this project")

@@ -7,6 +7,7 @@ import com.bffaccounting.gate.helm.ChartFaults;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.Kubeconfigs;
 import com.bffaccounting.gate.kube.PodLogSource;
 import com.bffaccounting.gate.kube.PodStates;
 import com.bffaccounting.gate.helm.HelmValues;
@@ -247,7 +248,10 @@ public final class TargetFactory {
             return new Connection(probe, Capability.absent("needs cluster credentials that may read namespace "
                     + settings.cluster.namespace() + " (see the cluster access check)"));
         }
-        ClusterTarget cluster = new ClusterTarget(kube, new HelmClient(kubeconfig, standIn), standIn,
+        // Helm acts on the same context as the fabric8 client: the selected one, not the file's current one.
+        HelmClient helm = new HelmClient(Kubeconfigs.withCurrentContext(kubeconfig, kube.context()),
+                new HelmClient.Options(settings.cluster.writesAllowed(), !standIn));
+        ClusterTarget cluster = new ClusterTarget(kube, helm, standIn,
                 simWrites != null ? simWrites : kube::writeRequests);
         ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.of(version),
                 Optional.empty(), Optional.empty());

@@ -115,6 +115,16 @@ public final class SimCluster implements AutoCloseable {
                 + "users:\n- name: sim-user\n  user:\n    token: " + token + "\n";
     }
 
+    /** Two contexts: {@value #CONTEXT} at {@code url}, and the current one, {@code sim-elsewhere}, at {@code elsewhereUrl}. */
+    public static String kubeconfigWithContextElsewhere(String url, String token, String elsewhereUrl) {
+        return "apiVersion: v1\nkind: Config\nclusters:\n- name: sim\n  cluster:\n    server: " + url + "\n"
+                + "- name: elsewhere\n  cluster:\n    server: " + elsewhereUrl + "\n"
+                + "contexts:\n- name: " + CONTEXT + "\n  context:\n    cluster: sim\n    user: sim-user\n"
+                + "- name: sim-elsewhere\n  context:\n    cluster: elsewhere\n    user: sim-user\n"
+                + "current-context: sim-elsewhere\n"
+                + "users:\n- name: sim-user\n  user:\n    token: " + token + "\n";
+    }
+
     /** From now on the suite's credentials are refused (403) for everything but /version and discovery. */
     public void rejectSuiteCredentials() {
         dispatcher.rejectSuiteCredentials();

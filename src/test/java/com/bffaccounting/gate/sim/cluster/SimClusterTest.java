@@ -35,7 +35,7 @@ class SimClusterTest {
                 image -> image.endsWith(":missing") ? PodFate.pullFails("manifest unknown") : PodFate.runs(Duration.ofMillis(200)),
                 rollouts::add, () -> List.of("INFO started", "WARN TENANT_NOT_ENABLED tenant=pilot-b"));
         cluster.createNamespace("accounting");
-        helm = new HelmClient(cluster.kubeconfig(), true);
+        helm = new HelmClient(cluster.kubeconfig(), new HelmClient.Options(true, false));
     }
 
     @AfterEach
