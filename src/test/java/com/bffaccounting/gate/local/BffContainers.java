@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class BffContainers implements AutoCloseable, LogSource {
     private static final int BFF_PORT = 8081;
+    /** Asked once per JVM: Testcontainers' own answer is cached too, and the one line should not repeat. */
+    private static Boolean dockerAvailable;
     private final Network network;
     private final PostgreSQLContainer postgres;
     private final GenericContainer<?> bff;
@@ -32,12 +34,19 @@ public final class BffContainers implements AutoCloseable, LogSource {
         this.bff = bff;
     }
 
-    public static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException e) {
-            return false;
+    public static synchronized boolean dockerAvailable() {
+        if (dockerAvailable == null) {
+            try {
+                dockerAvailable = DockerClientFactory.instance().isDockerAvailable();
+            } catch (RuntimeException e) {
+                dockerAvailable = false;
+            }
+            if (!dockerAvailable) {
+                System.err.println("[release-gate] no Docker engine is reachable (no /var/run/docker.sock, no DOCKER_HOST):"
+                        + " the checks that need containers are not run");
+            }
         }
+        return dockerAvailable;
     }
 
     public static BffContainers start(String image, String allowlistJson, Duration startTimeout) {
