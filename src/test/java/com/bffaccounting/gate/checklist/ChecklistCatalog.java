@@ -67,6 +67,20 @@ public final class ChecklistCatalog {
         return Optional.ofNullable(items.get(id));
     }
 
+    /**
+     * The position of a section in the checklist (1 for the first), for sort keys: reports list the
+     * sections in checklist order, not in the alphabet's.
+     */
+    public int sectionNumber(String section) {
+        List<String> sections = items.values().stream().map(Item::section).distinct().toList();
+        return sections.indexOf(section) + 1;
+    }
+
+    /** "03 · Step 1: 클러스터 연결 확인 — Cluster connectivity": a name that sorts in checklist order. */
+    public String ordered(Item item, String name) {
+        return String.format("%02d · %s", sectionNumber(item.section()), name);
+    }
+
     /** The ID a tag names, if it is shaped like one ({@code @C11.2} → {@code C11.2}). */
     public static Optional<String> idOf(String tag) {
         var m = ID_TAG.matcher(tag);

@@ -111,7 +111,8 @@ public final class Settings {
     public record Local(Optional<String> cluster, String k3sImage) {
     }
 
-    public record Gate(boolean failOnIncomplete, String workflowPath) {
+    /** @param baseline a previous run's verdict.json, to show what changed since (-Dverdict.baseline) */
+    public record Gate(boolean failOnIncomplete, String workflowPath, Optional<Path> baseline) {
     }
 
     private Settings(SettingReader r) {
@@ -246,8 +247,11 @@ public final class Settings {
             r.require(c.equals("k3s"), "local.cluster: '" + c + "' is not supported — the only local cluster is k3s");
             r.require(env == Env.LOCAL, "local.cluster: a local K3s cluster needs -Denv=local (env is " + env.id() + ")");
         });
+        Optional<Path> baseline = r.optional("verdict.baseline").map(Path::of);
+        baseline.filter(b -> !java.nio.file.Files.isReadable(b)).ifPresent(b -> r.error("verdict.baseline: no readable file at "
+                + b.toAbsolutePath() + " — give the verdict.json of an earlier run (e.g. the previous tag's reports artifact)"));
         gate = new Gate(r.bool("gate.failOnIncomplete", env == Env.CLUSTER),
-                r.string("gate.workflow", ".github/workflows/release-gate.yml"));
+                r.string("gate.workflow", ".github/workflows/release-gate.yml"), baseline);
 
         secretValues = collectSecrets(r);
         literalSecretWarnings = literalSecrets(r.source());

@@ -2,6 +2,7 @@ package com.bffaccounting.gate.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -11,12 +12,18 @@ import java.util.stream.Collectors;
 public final class ConsoleSummary {
     static final int WIDTH = 110;
     private static final String ROW = "%-7s %-13s ";
-    private static final int REASON_COLUMN = 22;
+    private static final String SINCE = "%-19s ";
 
     private ConsoleSummary() {
     }
 
     public static String render(Verdict verdict) {
+        return render(verdict, Optional.empty());
+    }
+
+    /** With a baseline: a "since baseline" column, and regressions (PASS → FAIL) first. */
+    public static String render(Verdict verdict, Optional<Baseline> baseline) {
+        int reasonColumn = 22 + (baseline.isPresent() ? 20 : 0);
         StringBuilder out = new StringBuilder();
         String rule = "-".repeat(WIDTH);
         out.append('\n').append(rule).append('\n');
@@ -32,11 +39,16 @@ public final class ConsoleSummary {
         if (verdict.notice() != null) {
             out.append(verdict.notice()).append('\n');
         }
+        baseline.ifPresent(b -> out.append("Since baseline: ").append(b.label()).append('\n'));
         out.append(rule).append('\n');
-        out.append(String.format(ROW + "%s%n", "ID", "STATUS", "WHY (first failure or reason)"));
-        for (Verdict.Check check : verdict.checklist()) {
-            List<String> lines = wrap(check.reason() == null ? "" : check.reason(), WIDTH - REASON_COLUMN, REASON_COLUMN);
-            out.append(String.format(ROW, check.id(), check.status())).append(lines.get(0).strip()).append('\n');
+        out.append(String.format(ROW, "ID", "STATUS")).append(baseline.isPresent() ? String.format(SINCE, "SINCE BASELINE") : "")
+                .append("WHY (first failure or reason)\n");
+        List<Verdict.Check> checks = baseline.map(b -> b.regressionsFirst(verdict.checklist())).orElse(verdict.checklist());
+        for (Verdict.Check check : checks) {
+            List<String> lines = wrap(check.reason() == null ? "" : check.reason(), WIDTH - reasonColumn, reasonColumn);
+            out.append(String.format(ROW, check.id(), check.status()))
+                    .append(baseline.map(b -> String.format(SINCE, b.change(check.id(), check.status()))).orElse(""))
+                    .append(lines.get(0).strip()).append('\n');
             lines.stream().skip(1).forEach(l -> out.append(l).append('\n'));
         }
         out.append(rule).append('\n');

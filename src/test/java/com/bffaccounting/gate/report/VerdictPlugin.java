@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Cucumber plugin that writes {@code reports/verdict.json}, the Allure environment and categories, and
@@ -64,7 +65,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the verdict to " + reportDir, e);
         }
-        System.out.println(redactor.redact(ConsoleSummary.render(verdict)));
+        System.out.println(redactor.redact(ConsoleSummary.render(verdict, baseline())));
     }
 
     /** The run's secrets; the run scope is closed by now, so they are read from the settings again. */
@@ -73,6 +74,15 @@ public final class VerdictPlugin implements ConcurrentEventListener {
             return Redactor.of(Settings.load());
         } catch (ConfigException e) {
             return new Redactor(List.of()); // shape-based masking still applies
+        }
+    }
+
+    /** The run's baseline verdict, when one is configured and readable (Settings has validated it). */
+    private static Optional<Baseline> baseline() {
+        try {
+            return Settings.load().gate.baseline().map(Baseline::read);
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

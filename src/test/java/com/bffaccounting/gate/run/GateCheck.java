@@ -2,14 +2,21 @@ package com.bffaccounting.gate.run;
 
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.report.Baseline;
+import com.bffaccounting.gate.report.JobSummary;
+import com.bffaccounting.gate.report.Verdict;
+import com.bffaccounting.gate.report.VerdictPage;
 import com.bffaccounting.gate.report.VerdictSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The gate itself ({@code verify} phase): reads {@code reports/verdict.json} and fails the build on
@@ -40,11 +47,33 @@ public final class GateCheck {
             fail(verdictFile + " does not match verdict.schema.json: " + String.join("; ", violations));
             return;
         }
+        Verdict typed = new ObjectMapper().treeToValue(verdict, Verdict.class);
+        Optional<Baseline> baseline = settings.gate.baseline().map(Baseline::read);
+        publish(settings, typed, baseline);
         String decision = decide(verdict, settings.gate.failOnIncomplete());
         if (decision != null) {
             fail(decision);
         } else {
             System.out.println("[release-gate] " + verdict.path("overall").asText() + " (" + verdictFile + ")");
+        }
+    }
+
+    /**
+     * The same verdict where each reader looks: reports/verdict.html for stakeholders, and on GitHub
+     * Actions the job summary and an annotation per failed line. Secrets were masked when verdict.json
+     * was written.
+     */
+    static void publish(Settings settings, Verdict verdict, Optional<Baseline> baseline) throws IOException {
+        Path page = settings.reportDir.resolve("verdict.html");
+        Files.writeString(page, VerdictPage.render(verdict, baseline), StandardCharsets.UTF_8);
+        System.out.println("[release-gate] " + page.toAbsolutePath().toUri());
+        String summaryFile = System.getenv("GITHUB_STEP_SUMMARY");
+        if (summaryFile != null && !summaryFile.isBlank()) {
+            Files.writeString(Path.of(summaryFile), JobSummary.markdown(verdict, baseline), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
+            JobSummary.annotations(verdict).forEach(System.out::println);
         }
     }
 

@@ -1,0 +1,90 @@
+package com.bffaccounting.gate.run;
+
+import com.bffaccounting.gate.config.ConfigException;
+import com.bffaccounting.gate.config.Settings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * After the checklist ({@code post-integration-test}): the Allure report for people, one self-contained
+ * file named after the verdict ("bff-accounting release gate — FAIL (env=sim)"), so the overview shows
+ * the decision above the fold. Single-file mode writes no history, so a second, full report is generated
+ * into target/ for its history only, which is kept in reports/ for the next run's trend.
+ *
+ * <p>Arguments: the Allure command line, and target/.
+ */
+public final class GenerateReport {
+    private GenerateReport() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Path allure = Path.of(args[0]);
+        Path build = Path.of(args[1]);
+        Path reportDir;
+        try {
+            reportDir = Settings.load().reportDir;
+        } catch (ConfigException e) {
+            return; // PrepareRun has already said why in one line and stopped the run
+        }
+        Path results = reportDir.resolve("allure-results");
+        if (!Files.isDirectory(results)) {
+            System.err.println("[release-gate] no Allure results in " + results + ": the checklist did not run");
+            return;
+        }
+        String name = "bff-accounting release gate — " + verdictWords(reportDir.resolve("verdict.json"));
+        generate(allure, results, reportDir.resolve("allure-report"), name, true);
+        Path full = build.resolve("allure-full-report");
+        generate(allure, results, full, name, false);
+        keepHistory(full.resolve("history"), reportDir.resolve("allure-report").resolve("history"));
+    }
+
+    /** "FAIL (env=sim, r7-h-pilot-20251203)" from verdict.json, or a plain word when there is none. */
+    static String verdictWords(Path verdictFile) {
+        try {
+            JsonNode verdict = new ObjectMapper().readTree(verdictFile.toFile());
+            return verdict.path("overall").asText("?") + " (env=" + verdict.path("run").path("env").asText("?") + ", "
+                    + verdict.path("run").path("releaseTag").asText("?") + (verdict.path("simulation").asBoolean() ? ", SIMULATION" : "") + ")";
+        } catch (IOException e) {
+            return "no verdict";
+        }
+    }
+
+    private static void generate(Path allure, Path results, Path output, String name, boolean singleFile)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(allure.toString(), "generate", results.toString(), "--output",
+                output.toString(), "--clean", "--name", name));
+        if (singleFile) {
+            command.add("--single-file");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // only a process environment variable keeps Allure's analytics script out of the report
+        builder.environment().put("ALLURE_NO_ANALYTICS", "true");
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("allure generate " + output + " failed");
+        }
+    }
+
+    private static void keepHistory(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            System.err.println("[release-gate] no Allure history at " + from + ": the report's trend will restart");
+            return;
+        }
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}
