@@ -5,7 +5,7 @@ Feature: 배포 옵션 — Deploy options
 
   @C9.1 @D5 @D7 @SEVERITY=critical
   Scenario: 옵션 1 GitHub Actions — the release-gate workflow gates tags
-    Given the release-gate workflow of this project
+    Given the release-gate workflow of this project and its example caller
     Then on a pushed release tag it builds and pushes the image, deploys and verifies with this suite, gates on verdict.json and rolls back on failure
 
   @C9.2 @D4 @SEVERITY=critical

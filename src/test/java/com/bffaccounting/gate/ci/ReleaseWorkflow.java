@@ -11,28 +11,44 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
- * The release-gate workflow (checklist option 1, C9.1), read as data: on a pushed {@code r7-*} tag it
- * must build and push the image, deploy and verify with this suite, gate on verdict.json, upload the
- * reports, and roll back through the suite when the gate fails — in that order.
+ * Checklist option 1 (C9.1), read as data: the BFF repository's caller (on a pushed {@code r7-*} tag:
+ * lower-case the repository, build and push the image, then call the gate) and this suite's reusable
+ * gate workflow ({@code workflow_call} with the release's inputs and secrets; run this suite, upload
+ * reports/, gate on verdict.json, roll back through the suite when the gate fails — in that order — and
+ * never put a secret after {@code -D}).
  */
 public final class ReleaseWorkflow {
+    static final List<String> INPUTS = List.of("suite_repository", "suite_ref", "image_repository", "tag", "rollback_tag",
+            "kube_context", "prometheus_url", "deploy");
+    static final List<String> SECRETS = List.of("kubeconfig", "probe_api_key");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern SECRET_AFTER_D = Pattern.compile("-D[\\w.]+=[^\\s]*\\$\\{\\{\\s*secrets\\.");
 
     private final Path path;
     private final JsonNode root;
+    private final Path callerPath;
+    private final JsonNode caller;
 
-    private ReleaseWorkflow(Path path, JsonNode root) {
+    private ReleaseWorkflow(Path path, JsonNode root, Path callerPath, JsonNode caller) {
         this.path = path;
         this.root = root;
+        this.callerPath = callerPath;
+        this.caller = caller;
     }
 
-    public static ReleaseWorkflow read(Path path) {
+    /** The gate workflow and the example caller that shows the BFF's repository how to use it. */
+    public static ReleaseWorkflow read(Path gate, Path caller) {
+        return new ReleaseWorkflow(gate, yaml(gate), caller, yaml(caller));
+    }
+
+    private static JsonNode yaml(Path file) {
         try {
-            return new ReleaseWorkflow(path, YAML.readTree(Files.readString(path)));
+            return YAML.readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the release workflow " + path, e);
+            throw new UncheckedIOException("cannot read the workflow " + file, e);
         }
     }
 
@@ -40,18 +56,18 @@ public final class ReleaseWorkflow {
         return path;
     }
 
-    private List<JsonNode> steps() {
+    private static List<JsonNode> steps(JsonNode workflow) {
         List<JsonNode> steps = new ArrayList<>();
-        root.path("jobs").forEach(job -> job.path("steps").forEach(steps::add));
+        workflow.path("jobs").forEach(job -> job.path("steps").forEach(steps::add));
         return steps;
     }
 
     public List<String> stepNames() {
-        return steps().stream().map(s -> s.path("name").asText(s.path("uses").asText("?"))).toList();
+        return steps(root).stream().map(s -> s.path("name").asText(s.path("uses").asText("?"))).toList();
     }
 
-    private int indexOf(Predicate<JsonNode> test) {
-        List<JsonNode> steps = steps();
+    private static int indexOf(JsonNode workflow, Predicate<JsonNode> test) {
+        List<JsonNode> steps = steps(workflow);
         for (int i = 0; i < steps.size(); i++) {
             if (test.test(steps.get(i))) {
                 return i;
@@ -64,35 +80,61 @@ public final class ReleaseWorkflow {
         return step.path("run").asText("") + " " + step.path("uses").asText("") + " " + step.path("with").toString();
     }
 
-    /** Empty when the workflow gates releases as the checklist's option 1 says. */
+    /** YAML 1.1 reads a bare {@code on:} key as the boolean true. */
+    private static JsonNode on(JsonNode workflow) {
+        return workflow.has("on") ? workflow.get("on") : workflow.path("true");
+    }
+
+    /** Empty when the two workflows gate releases as the checklist's option 1 says. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        // YAML 1.1 reads a bare `on:` key as the boolean true
-        JsonNode on = root.has("on") ? root.get("on") : root.path("true");
-        boolean onTags = false;
-        for (JsonNode tag : on.path("push").path("tags")) {
-            onTags |= tag.asText().startsWith("r7-");
+        callerProblems(problems);
+        JsonNode call = on(root).path("workflow_call");
+        check(problems, !call.isMissingNode(), path + " is not a reusable workflow (on.workflow_call)");
+        for (String input : INPUTS) {
+            check(problems, call.path("inputs").has(input), path + " has no input " + input);
         }
-        if (!onTags) {
-            problems.add("it is not triggered by pushed r7-* tags (on.push.tags)");
+        for (String secret : SECRETS) {
+            check(problems, call.path("secrets").has(secret), path + " has no secret " + secret);
         }
-        int build = indexOf(s -> run(s).contains("docker/build-push-action") || run(s).contains("docker push"));
-        int lowercase = indexOf(s -> run(s).contains("tr '[:upper:]' '[:lower:]'") || run(s).contains(",,}"));
-        int verify = indexOf(s -> run(s).contains("./mvnw") && run(s).contains("-Denv=cluster") && run(s).contains("-Ddeploy=true"));
-        int upload = indexOf(s -> run(s).contains("actions/upload-artifact") && run(s).contains("reports"));
-        int gate = indexOf(s -> run(s).contains("verdict.json") && run(s).contains("overall") && run(s).contains("cluster"));
-        int rollback = indexOf(s -> run(s).contains("-Drollback=true") && s.path("if").asText().contains("failure()"));
-        check(problems, build >= 0, "no step builds and pushes the image");
-        check(problems, lowercase >= 0, "the image repository is not lower-cased before the push");
-        check(problems, verify >= 0, "no step runs ./mvnw verify -Denv=cluster -Ddeploy=true");
+        check(problems, !SECRET_AFTER_D.matcher(yamlText(root)).find(), path + " passes a secret after -D (use ${env:…} or a file)");
+        int checkout = indexOf(root, s -> run(s).contains("actions/checkout") && run(s).contains("inputs.suite_ref"));
+        int verify = indexOf(root, s -> run(s).contains("./mvnw") && run(s).contains("-Denv=cluster") && run(s).contains("-Ddeploy="));
+        int upload = indexOf(root, s -> run(s).contains("actions/upload-artifact") && run(s).contains("reports"));
+        int gate = indexOf(root, s -> run(s).contains("verdict.json") && run(s).contains("overall") && run(s).contains("cluster"));
+        int rollback = indexOf(root, s -> run(s).contains("-Drollback=true") && s.path("if").asText().contains("failure()"));
+        check(problems, checkout >= 0, "no step checks out this suite at the calling or pinned version (inputs.suite_ref)");
+        check(problems, verify >= 0, "no step runs ./mvnw verify -Denv=cluster -Ddeploy=…");
         check(problems, gate >= 0, "no step gates on verdict.json (overall verdict and env == cluster)");
         check(problems, upload >= 0, "reports/ is not uploaded as an artifact");
         check(problems, rollback >= 0, "no step rolls back through the suite (-Drollback=true, if: failure())");
         if (problems.isEmpty()) {
-            check(problems, lowercase < build && build < verify && verify < gate && gate < rollback,
-                    "the steps are out of order (lower-case → build → verify → gate → rollback)");
+            check(problems, checkout < verify && verify < gate && gate < rollback,
+                    "the steps are out of order (check out → verify → gate → roll back)");
         }
         return problems;
+    }
+
+    private void callerProblems(List<String> problems) {
+        boolean onTags = false;
+        for (JsonNode tag : on(caller).path("push").path("tags")) {
+            onTags |= tag.asText().startsWith("r7-");
+        }
+        check(problems, onTags, callerPath + " is not triggered by pushed r7-* tags (on.push.tags)");
+        int lowercase = indexOf(caller, s -> run(s).contains("tr '[:upper:]' '[:lower:]'") || run(s).contains(",,}"));
+        int build = indexOf(caller, s -> run(s).contains("docker/build-push-action") || run(s).contains("docker push"));
+        check(problems, build >= 0, callerPath + ": no step builds and pushes the image");
+        check(problems, lowercase >= 0 && lowercase < build, callerPath + ": the image repository is not lower-cased before the push");
+        boolean callsGate = false;
+        for (JsonNode job : caller.path("jobs")) {
+            callsGate |= job.path("uses").asText().contains(".github/workflows/" + path.getFileName()) && job.has("needs");
+        }
+        check(problems, callsGate, callerPath + ": no job calls " + path.getFileName() + " after the image is pushed (uses + needs)");
+        check(problems, !SECRET_AFTER_D.matcher(yamlText(caller)).find(), callerPath + " passes a secret after -D");
+    }
+
+    private static String yamlText(JsonNode workflow) {
+        return workflow.toString().replace("\\n", "\n");
     }
 
     private static void check(List<String> problems, boolean ok, String problem) {

@@ -112,7 +112,7 @@ public final class Settings {
     }
 
     /** @param baseline a previous run's verdict.json, to show what changed since (-Dverdict.baseline) */
-    public record Gate(boolean failOnIncomplete, String workflowPath, Optional<Path> baseline) {
+    public record Gate(boolean failOnIncomplete, String workflowPath, String callerWorkflowPath, Optional<Path> baseline) {
     }
 
     private Settings(SettingReader r) {
@@ -251,7 +251,8 @@ public final class Settings {
         baseline.filter(b -> !java.nio.file.Files.isReadable(b)).ifPresent(b -> r.error("verdict.baseline: no readable file at "
                 + b.toAbsolutePath() + " — give the verdict.json of an earlier run (e.g. the previous tag's reports artifact)"));
         gate = new Gate(r.bool("gate.failOnIncomplete", env == Env.CLUSTER),
-                r.string("gate.workflow", ".github/workflows/release-gate.yml"), baseline);
+                r.string("gate.workflow", ".github/workflows/release-gate.yml"),
+                r.string("gate.callerWorkflow", "docs/examples/bff-release.yml"), baseline);
 
         secretValues = collectSecrets(r);
         literalSecretWarnings = literalSecrets(r.source());

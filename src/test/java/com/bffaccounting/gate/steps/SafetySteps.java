@@ -61,9 +61,9 @@ public class SafetySteps {
                 + " and asked Helm for " + helmWrites + " upgrade/install/rollback(s)");
     }
 
-    @Given("the release-gate workflow of this project")
+    @Given("the release-gate workflow of this project and its example caller")
     public void workflow() {
-        workflow = ReleaseWorkflow.read(Path.of(context.settings().gate.workflowPath()));
+        workflow = ReleaseWorkflow.read(Path.of(context.settings().gate.workflowPath()), Path.of(context.settings().gate.callerWorkflowPath()));
     }
 
     @Then("on a pushed release tag it builds and pushes the image, deploys and verifies with this suite, gates on verdict.json and rolls back on failure")
