@@ -49,9 +49,14 @@ public final class Settings {
         }
     }
 
+    /**
+     * @param workdir  where {@code command} starts; a relative one is resolved against the directory the
+     *                 suite was run from (the BFF's repository, with {@code mvnw -f}), not the suite's own
+     * @param extraEnv {@code bff.env.NAME=value}: more environment for a started BFF, every value a secret
+     */
     public record Bff(URI url, Optional<String> command, Path workdir, Optional<String> image,
                       Duration startTimeout, Duration httpTimeout, String usePg, String databaseUrl,
-                      String healthPath, String readyPath, String metricsPath) {
+                      String healthPath, String readyPath, String metricsPath, Map<String, String> extraEnv) {
     }
 
     public record Gating(List<String> allowlist, List<String> nonPilotTenants, String probeMethod,
@@ -126,10 +131,16 @@ public final class Settings {
                 r.string("chart.path", "charts/bff-accounting"));
 
         Duration httpTimeout = r.duration("http.timeout", Duration.ofSeconds(10));
+        Map<String, String> extraEnv = new java.util.TreeMap<>();
+        for (String key : r.source().systemKeysStartingWith("bff.env.")) {
+            String name = key.substring("bff.env.".length());
+            r.require(name.matches("[A-Za-z_][A-Za-z0-9_]*"), key + ": '" + name + "' is not an environment variable name");
+            r.optional(key).ifPresent(v -> extraEnv.put(name, v));
+        }
         bff = new Bff(
                 r.url("bff.url", "http://localhost:8081"),
                 r.optional("bff.command"),
-                Path.of(r.string("bff.workdir", ".")),
+                invocationDir().resolve(r.string("bff.workdir", ".")).normalize(),
                 r.optional("bff.image"),
                 r.duration("bff.startTimeout", Duration.ofSeconds(60)),
                 httpTimeout,
@@ -137,7 +148,8 @@ public final class Settings {
                 r.string("bff.databaseUrl", "postgres://app:app@localhost:5432/app"),
                 r.string("bff.healthPath", "/health"),
                 r.string("bff.readyPath", "/ready"),
-                r.string("bff.metricsPath", "/metrics"));
+                r.string("bff.metricsPath", "/metrics"),
+                Map.copyOf(extraEnv));
 
         List<String> allowlist = r.jsonStringArray("pilot.allowlist", "[\"default\",\"pilot-a\"]");
         if (r.optional("pilot.allowlist").isPresent() && allowlist.isEmpty() && r.errors().isEmpty()) {
@@ -268,6 +280,11 @@ public final class Settings {
                 }
             });
         }
+        for (String key : source.systemKeysStartingWith("bff.env.")) {
+            if (!source.isReference(key)) {
+                warnings.add(key + advice);
+            }
+        }
         if (source.onCommandLine("registry.password") && !source.isReference("registry.password")) {
             warnings.add("registry.password" + advice);
         }
@@ -290,8 +307,17 @@ public final class Settings {
         });
         passwordOf(bff.databaseUrl()).ifPresent(secrets::add);
         r.optional("registry.password").ifPresent(secrets::add);
+        secrets.addAll(bff.extraEnv().values());
         secrets.addAll(r.source().referencedValues());
         return Set.copyOf(secrets);
+    }
+
+    /**
+     * The directory the suite was run from: the build passes Maven's own working directory as
+     * {@code gate.invocationDir} (the forked test JVM runs in the project's directory instead).
+     */
+    static Path invocationDir() {
+        return Path.of(System.getProperty("gate.invocationDir", System.getProperty("user.dir"))).toAbsolutePath();
     }
 
     static Optional<String> passwordOf(String url) {

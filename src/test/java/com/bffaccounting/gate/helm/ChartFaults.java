@@ -1,11 +1,12 @@
 package com.bffaccounting.gate.helm;
 
+import com.bffaccounting.gate.io.Trees;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Broken charts for the fault matrix, made from the real chart so they never drift from it:
@@ -22,16 +23,7 @@ public final class ChartFaults {
     public static Path envUnwiredCopy(Path chart) {
         try {
             Path copy = Files.createTempDirectory("chart-env-unwired");
-            try (Stream<Path> files = Files.walk(chart)) {
-                for (Path source : (Iterable<Path>) files::iterator) {
-                    Path target = copy.resolve(chart.relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target);
-                    }
-                }
-            }
+            Trees.copy(chart, copy);
             Path deployment = copy.resolve("templates/deployment.yaml");
             String template = Files.readString(deployment);
             String broken = ENV_LOOP.matcher(template).replaceFirst("");

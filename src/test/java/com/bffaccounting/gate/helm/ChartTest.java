@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +29,7 @@ class ChartTest {
 
     static ChartVerifier.Expectation pilotExpectation(HelmValues values) {
         return new ChartVerifier.Expectation("bff", "accounting", "bff-accounting", values,
-                REPO + ":r7-h-pilot-20251203", ALLOWLIST, "/ready", "/health");
+                REPO + ":r7-h-pilot-20251203", ALLOWLIST, "ExternalSyncStale");
     }
 
     private static JsonNode deployment() {
@@ -87,7 +89,32 @@ class ChartTest {
         assertThat(labels.path("app.kubernetes.io/name").asText()).isEqualTo("bff-accounting");
         assertThat(labels.path("app.kubernetes.io/instance").asText()).isEqualTo("bff");
         assertThat(labels.path("app.kubernetes.io/version").asText()).isEqualTo("r7-h-pilot-20251203");
-        assertThat(ChartVerifier.checkRendered(rendered, pilotExpectation(new HelmValues()))).isEmpty();
+        Map<String, String> probes = new java.util.HashMap<>();
+        assertThat(ChartVerifier.checkRendered(rendered, pilotExpectation(new HelmValues()), probes)).isEmpty();
+        assertThat(probes).containsEntry("readinessProbe", "/ready").containsEntry("livenessProbe", "/health");
+    }
+
+    @Test
+    void aSecretTheChartDoesNotRenderIsMissingInTheNamespaceOrUndecidedWithoutOne() {
+        RenderedChart withSecret = RenderedChart.parse(HelmClient.template(CHART, "bff", "accounting",
+                new HelmValues().set("secretEnv[0].name", "DATABASE_URL").set("secretEnv[0].secretName", "bff-db")
+                        .set("secretEnv[0].key", "url")));
+        ChartReferences.Outcome absent = ChartReferences.check(withSecret, "accounting", (kind, name) -> Optional.of(false));
+        assertThat(absent.missing()).singleElement().satisfies(p -> assertThat(p)
+                .contains("templates/deployment.yaml", "env DATABASE_URL", "Secret bff-db (key url)", "namespace accounting"));
+        assertThat(ChartReferences.check(withSecret, "accounting", (kind, name) -> Optional.of(true)).missing()).isEmpty();
+        ChartReferences.Outcome noCluster = ChartReferences.check(withSecret, "accounting", ChartReferences.Namespace.UNKNOWN);
+        assertThat(noCluster.missing()).isEmpty();
+        assertThat(noCluster.undecided()).singleElement().satisfies(p -> assertThat(p).contains("Secret bff-db"));
+    }
+
+    @Test
+    void aChartWithoutTheScrapeTargetOrTheAlertGoesBlind() {
+        RenderedChart blind = RenderedChart.parse(HelmClient.template(CHART, "bff", "accounting",
+                new HelmValues().set("serviceMonitor.enabled", "false").set("prometheusRule.enabled", "false")));
+        assertThat(ChartVerifier.checkRendered(blind, pilotExpectation(new HelmValues()), new java.util.HashMap<>()))
+                .anySatisfy(p -> assertThat(p).startsWith("no ServiceMonitor is rendered"))
+                .anySatisfy(p -> assertThat(p).contains("no ExternalSyncStale alert would ever fire"));
     }
 
     @Test

@@ -20,10 +20,16 @@ public final class ChartVerifier {
 
     /** What the deploy will ask for; the chart must deliver exactly this. */
     public record Expectation(String release, String namespace, String deployment, HelmValues values,
-                              String image, String allowlistJson, String readyPath, String healthPath) {
+                              String image, String allowlistJson, String alertName) {
     }
 
-    public record Result(List<String> problems, Optional<RenderedChart> rendered, List<String> lintMessages) {
+    /**
+     * @param problems     what makes the deploy fail or go blind (FAIL), each naming template and field
+     * @param undecided    what cannot be told without a cluster (a referenced object the chart does not render)
+     * @param probePaths   the rendered readiness and liveness paths, for the caller to try on the BFF
+     */
+    public record Result(List<String> problems, List<String> undecided, Optional<RenderedChart> rendered,
+                         List<String> lintMessages, Map<String, String> probePaths) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -32,7 +38,7 @@ public final class ChartVerifier {
     private ChartVerifier() {
     }
 
-    public static Result verify(Path chart, Expectation expected) {
+    public static Result verify(Path chart, Expectation expected, ChartReferences.Namespace namespace) {
         List<String> problems = new ArrayList<>();
         List<String> lintMessages = List.of();
         try {
@@ -49,13 +55,16 @@ public final class ChartVerifier {
             rendered = RenderedChart.parse(HelmClient.template(chart, expected.release(), expected.namespace(), expected.values()));
         } catch (RuntimeException e) {
             problems.add("helm template " + chart + " with the deploy's values failed: " + oneLine(e));
-            return new Result(problems, Optional.empty(), lintMessages);
+            return new Result(problems, List.of(), Optional.empty(), lintMessages, Map.of());
         }
-        problems.addAll(checkRendered(rendered, expected));
-        return new Result(problems, Optional.of(rendered), lintMessages);
+        Map<String, String> probePaths = new java.util.LinkedHashMap<>();
+        problems.addAll(checkRendered(rendered, expected, probePaths));
+        ChartReferences.Outcome references = ChartReferences.check(rendered, expected.namespace(), namespace);
+        problems.addAll(references.missing());
+        return new Result(problems, references.undecided(), Optional.of(rendered), lintMessages, Map.copyOf(probePaths));
     }
 
-    static List<String> checkRendered(RenderedChart rendered, Expectation expected) {
+    static List<String> checkRendered(RenderedChart rendered, Expectation expected, Map<String, String> probePaths) {
         List<String> problems = new ArrayList<>();
         Optional<RenderedChart.Manifest> deployment = rendered.manifests().stream()
                 .filter(m -> m.kind().equals("Deployment") && m.name().equals(expected.deployment())).findFirst();
@@ -81,8 +90,9 @@ public final class ChartVerifier {
         if (!image.equals(expected.image())) {
             problems.add(src + ": " + containerField + ".image is '" + image + "' instead of '" + expected.image() + "'");
         }
-        checkProbe(problems, src, containerField, container, "readinessProbe", expected.readyPath());
-        checkProbe(problems, src, containerField, container, "livenessProbe", expected.healthPath());
+        checkProbe(problems, src, containerField, container, "readinessProbe").ifPresent(p -> probePaths.put("readinessProbe", p));
+        checkProbe(problems, src, containerField, container, "livenessProbe").ifPresent(p -> probePaths.put("livenessProbe", p));
+        checkAlert(problems, rendered, expected.alertName());
 
         JsonNode podLabels = deployment.get().body().path("spec").path("template").path("metadata").path("labels");
         Optional<RenderedChart.Manifest> service = rendered.first("Service");
@@ -94,6 +104,10 @@ public final class ChartVerifier {
         if (serviceSelector.isEmpty() || !subset(serviceSelector, podLabels)) {
             problems.add(service.get().source() + ": spec.selector " + serviceSelector + " does not select the pods' labels "
                     + podLabels);
+        }
+        if (rendered.first("ServiceMonitor").isEmpty()) {
+            problems.add("no ServiceMonitor is rendered with the deploy's values (is serviceMonitor.enabled false?):"
+                    + " the checklist's metrics would never reach Prometheus");
         }
         rendered.first("ServiceMonitor").ifPresent(monitor -> {
             JsonNode match = monitor.body().path("spec").path("selector").path("matchLabels");
@@ -115,17 +129,32 @@ public final class ChartVerifier {
         return problems;
     }
 
-    private static void checkProbe(List<String> problems, String src, String containerField, JsonNode container,
-                                   String probe, String expectedPath) {
+    /** The ExternalSyncStale alert (C12.3) must be among the rendered PrometheusRule's alerts. */
+    private static void checkAlert(List<String> problems, RenderedChart rendered, String alertName) {
+        List<String> alerts = new ArrayList<>();
+        rendered.manifests().stream().filter(m -> m.kind().equals("PrometheusRule")).forEach(rule ->
+                rule.body().path("spec").path("groups").forEach(g -> g.path("rules").forEach(r -> {
+                    if (r.has("alert")) {
+                        alerts.add(r.path("alert").asText());
+                    }
+                })));
+        if (!alerts.contains(alertName)) {
+            problems.add(rendered.manifests().stream().filter(m -> m.kind().equals("PrometheusRule")).findFirst()
+                    .map(m -> m.source() + ": spec.groups[].rules[] has no alert " + alertName + " (it has " + alerts + ")")
+                    .orElse("no PrometheusRule is rendered with the deploy's values, so no " + alertName + " alert would ever fire"));
+        }
+    }
+
+    /** The probe's path, when it has an httpGet on a port of the container; no opinion on the path's name. */
+    private static Optional<String> checkProbe(List<String> problems, String src, String containerField, JsonNode container,
+                                               String probe) {
         JsonNode httpGet = container.path(probe).path("httpGet");
         if (httpGet.isMissingNode()) {
-            problems.add(src + ": " + containerField + "." + probe + " has no httpGet (expected path " + expectedPath + ")");
-            return;
+            problems.add(src + ": " + containerField + "." + probe + " has no httpGet: the pod's readiness and liveness"
+                    + " would not be checked against the BFF");
+            return Optional.empty();
         }
-        String path = httpGet.path("path").asText();
-        if (!path.equals(expectedPath)) {
-            problems.add(src + ": " + containerField + "." + probe + ".httpGet.path is '" + path + "' instead of '" + expectedPath + "'");
-        }
+        String path = httpGet.path("path").asText("/");
         JsonNode port = httpGet.path("port");
         boolean portExists = false;
         for (JsonNode p : container.path("ports")) {
@@ -136,6 +165,7 @@ public final class ChartVerifier {
         if (!portExists) {
             problems.add(src + ": " + containerField + "." + probe + ".httpGet.port " + port + " is not a port of the container");
         }
+        return Optional.of(path);
     }
 
     static Optional<String> envValue(JsonNode container, String name) {

@@ -11,6 +11,20 @@ public final class Trees {
     private Trees() {
     }
 
+    /** Copies the tree {@code from} to {@code to} (created; files are copied, never linked). */
+    public static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
     /** Deletes {@code dir} and everything below it; nothing happens when it does not exist. */
     public static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {

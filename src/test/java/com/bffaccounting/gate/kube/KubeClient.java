@@ -112,6 +112,16 @@ public final class KubeClient implements AutoCloseable {
         return read(() -> client.namespaces().withName(namespace).get() != null);
     }
 
+    /** {@code kubectl get secret|configmap|pvc NAME -n NS}: whether it exists (a read: allowed in a verify-only run). */
+    public boolean exists(String namespace, String kind, String name) {
+        return read(() -> switch (kind) {
+            case "Secret" -> client.secrets().inNamespace(namespace).withName(name).get() != null;
+            case "ConfigMap" -> client.configMaps().inNamespace(namespace).withName(name).get() != null;
+            case "PersistentVolumeClaim" -> client.persistentVolumeClaims().inNamespace(namespace).withName(name).get() != null;
+            default -> throw new IllegalArgumentException("no lookup for kind " + kind);
+        });
+    }
+
     /** {@code kubectl create namespace NS} — deploy runs only (the write guard refuses it otherwise). */
     public void createNamespace(String namespace) {
         client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()

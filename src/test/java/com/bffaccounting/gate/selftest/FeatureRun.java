@@ -42,12 +42,17 @@ public final class FeatureRun {
     }
 
     public static FeatureRun run(String label, Map<String, String> settings) {
-        return run(label, settings, "junit:target/feature-runs/" + label + ".xml", Path.of("features"));
+        return run(label, settings, "junit:target/feature-runs/" + label + ".xml", Path.of("features"), null);
+    }
+
+    /** Only the scenarios with these tags (a Cucumber tag expression such as {@code @C5.2}); the others are skipped. */
+    public static FeatureRun runTagged(String label, Map<String, String> settings, String tagExpression) {
+        return run(label, settings, "junit:target/feature-runs/" + label + ".xml", Path.of("features"), tagExpression);
     }
 
     /** The features of another directory (a changed copy of a feature, say), with the same glue. */
     public static FeatureRun runFeatures(String label, Map<String, String> settings, Path features) {
-        return run(label, settings, "junit:target/feature-runs/" + label + ".xml", features);
+        return run(label, settings, "junit:target/feature-runs/" + label + ".xml", features, null);
     }
 
     /** Also with the real reporting plugins (Allure results to {@code allureResults}, verdict.json to report.dir). */
@@ -55,10 +60,11 @@ public final class FeatureRun {
         Map<String, String> withAllure = new java.util.HashMap<>(settings);
         withAllure.put("allure.results.directory", allureResults.toString());
         return run(label, withAllure, "junit:target/feature-runs/" + label + ".xml, "
-                + "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, com.bffaccounting.gate.report.VerdictPlugin", Path.of("features"));
+                + "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, com.bffaccounting.gate.report.VerdictPlugin", Path.of("features"), null);
     }
 
-    private static synchronized FeatureRun run(String label, Map<String, String> settings, String plugins, Path features) {
+    private static synchronized FeatureRun run(String label, Map<String, String> settings, String plugins, Path features,
+                                               String tagExpression) {
         // Settings come from this map alone, never from the caller's -D or environment (CI switches aside).
         Map<String, String> explicit = new HashMap<>(settings);
         String allureResults = explicit.remove("allure.results.directory");
@@ -68,7 +74,11 @@ public final class FeatureRun {
         }
         SettingSource.overrideForSelfTest(explicit);
         try {
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+            LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
+            if (tagExpression != null) {
+                builder.configurationParameter("cucumber.filter.tags", tagExpression);
+            }
+            LauncherDiscoveryRequest request = builder
                     .selectors(selectDirectory(features.toString()))
                     .configurationParameter("cucumber.glue", "com.bffaccounting.gate.steps")
                     .configurationParameter("cucumber.plugin", plugins)

@@ -106,7 +106,7 @@ public final class SimBff implements AutoCloseable {
      */
     public void reconfigure(List<String> allowlist) {
         SimBffConfig old = config;
-        config = new SimBffConfig(allowlist, old.syncSources(), old.faults());
+        config = new SimBffConfig(allowlist, old.syncSources(), old.faults(), old.routes());
         log.info("bff-accounting restarted by a rollout, allowlist=" + config.allowlistJson() + " (simulated)");
     }
 
@@ -131,19 +131,20 @@ public final class SimBff implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String tenant = exchange.getRequestHeaders().getFirst("X-Tenant");
+            SimBffConfig.Routes routes = config.routes();
+            String tenant = exchange.getRequestHeaders().getFirst(routes.tenantHeader());
             Response response;
-            if (path.equals("/health")) {
+            if (path.equals(routes.healthPath())) {
                 response = health();
-            } else if (path.equals("/ready")) {
+            } else if (path.equals(routes.readyPath())) {
                 response = ready();
-            } else if (path.equals("/metrics")) {
+            } else if (path.equals(routes.metricsPath())) {
                 String agent = exchange.getRequestHeaders().getFirst("User-Agent");
                 if (firstPrometheusScrape == null && agent != null && agent.startsWith("Prometheus/")) {
                     firstPrometheusScrape = clock.instant();
                 }
                 response = metrics(tenant);
-            } else if (path.startsWith("/v1/")) {
+            } else if (routes.gated(path)) {
                 response = gated(exchange, tenant);
             } else {
                 response = Response.json(404, Map.of("error_code", "NOT_FOUND", "message", "no route " + path));
@@ -189,10 +190,10 @@ public final class SimBff implements AutoCloseable {
         }
         if (!tenantEnabled(tenant)) {
             if (!config.has(Fault.REFUSAL_NOT_LOGGED)) {
-                log.warn("TENANT_NOT_ENABLED tenant=" + tenant + " path=" + exchange.getRequestURI().getPath());
+                log.warn(config.routes().deniedErrorCode() + " tenant=" + tenant + " path=" + exchange.getRequestURI().getPath());
             }
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error_code", config.has(Fault.WRONG_ERROR_CODE) ? "FORBIDDEN" : "TENANT_NOT_ENABLED");
+            body.put("error_code", config.has(Fault.WRONG_ERROR_CODE) ? "FORBIDDEN" : config.routes().deniedErrorCode());
             if (!config.has(Fault.TENANT_NOT_ECHOED)) {
                 body.put("tenant", tenant);
             }

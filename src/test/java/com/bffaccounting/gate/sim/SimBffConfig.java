@@ -9,7 +9,31 @@ import java.util.stream.Collectors;
  * What SimBff is started with: the values a deployment gives the container (the allowlist) and the
  * state of the external systems it syncs with, plus the faults switched on.
  */
-public record SimBffConfig(List<String> allowlist, List<SyncSource> syncSources, Set<Fault> faults) {
+public record SimBffConfig(List<String> allowlist, List<SyncSource> syncSources, Set<Fault> faults, Routes routes) {
+
+    public SimBffConfig(List<String> allowlist, List<SyncSource> syncSources, Set<Fault> faults) {
+        this(allowlist, syncSources, faults, Routes.CONTRACT);
+    }
+
+    /**
+     * Where the simulated BFF answers and what it calls things — CONTRACT.md's defaults, or a team's own
+     * (taken from the suite's settings), so that a team that renamed them can still rehearse in sim.
+     */
+    public record Routes(String tenantHeader, String healthPath, String readyPath, String metricsPath, String probePath,
+                         String deniedErrorCode) {
+        public static final Routes CONTRACT = new Routes("X-Tenant", "/health", "/ready", "/metrics",
+                "/v1/accounting/audit", "TENANT_NOT_ENABLED");
+
+        /** The probe's path without its query: {@code /v1/accounting/audit?page=1} → {@code /v1/accounting/audit}. */
+        public static String pathOf(String pathAndQuery) {
+            int query = pathAndQuery.indexOf('?');
+            return query < 0 ? pathAndQuery : pathAndQuery.substring(0, query);
+        }
+
+        boolean gated(String path) {
+            return path.equals(probePath) || path.startsWith("/v1/");
+        }
+    }
 
     /**
      * An external adapter: how far behind its last successful sync is, and its share of failed calls.

@@ -133,6 +133,7 @@ public final class TargetFactory {
             environment.put("USE_PG", settings.bff.usePg());
             environment.put("DATABASE_URL", settings.bff.databaseUrl());
             environment.put("PORT", Integer.toString(url.getPort() > 0 ? url.getPort() : 8081));
+            environment.putAll(settings.bff.extraEnv());
             try {
                 BffProcess process = BffProcess.start(settings.bff.command().get(), settings.bff.workdir(), environment,
                         url.resolve(settings.bff.healthPath()), settings.bff.startTimeout());

@@ -1,35 +1,51 @@
 package com.bffaccounting.gate.sim.cluster;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespaced;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Legacy discovery documents (/api, /apis, /api/v1, /apis/GROUP/VERSION) for the kinds the chart and
- * Helm use. The mock server answers them with empty lists, so the real Helm cannot map kinds to paths.
+ * Legacy discovery documents (/api, /apis, /api/v1, /apis/GROUP/VERSION) for the built-in kinds charts
+ * use, and the Prometheus operator's. The mock server answers them with empty lists, so the real Helm
+ * cannot map kinds to paths. Group, version, plural and scope come from fabric8's model classes (their
+ * {@code @Group}/{@code @Version} annotations and {@code Namespaced} interface), not from a hand list.
  */
 final class Discovery {
     record Kind(String kind, String plural, boolean namespaced) {
     }
 
+    /** The kinds served: what Helm, the chart and the simulated kubelet use, and what charts commonly add. */
+    private static final List<Class<? extends HasMetadata>> MODEL = List.of(
+            io.fabric8.kubernetes.api.model.Namespace.class, io.fabric8.kubernetes.api.model.Secret.class,
+            io.fabric8.kubernetes.api.model.ConfigMap.class, io.fabric8.kubernetes.api.model.Service.class,
+            io.fabric8.kubernetes.api.model.Pod.class, io.fabric8.kubernetes.api.model.Event.class,
+            io.fabric8.kubernetes.api.model.ServiceAccount.class, io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class,
+            io.fabric8.kubernetes.api.model.apps.Deployment.class, io.fabric8.kubernetes.api.model.apps.ReplicaSet.class,
+            io.fabric8.kubernetes.api.model.apps.StatefulSet.class, io.fabric8.kubernetes.api.model.apps.DaemonSet.class,
+            io.fabric8.kubernetes.api.model.batch.v1.Job.class, io.fabric8.kubernetes.api.model.batch.v1.CronJob.class,
+            io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class,
+            io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class,
+            io.fabric8.kubernetes.api.model.networking.v1.Ingress.class,
+            io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class,
+            io.fabric8.kubernetes.api.model.rbac.Role.class, io.fabric8.kubernetes.api.model.rbac.RoleBinding.class,
+            io.fabric8.kubernetes.api.model.rbac.ClusterRole.class, io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class);
+
     static final Map<String, List<Kind>> GROUP_VERSIONS = new LinkedHashMap<>();
 
     static {
-        GROUP_VERSIONS.put("v1", List.of(
-                new Kind("Namespace", "namespaces", false),
-                new Kind("Secret", "secrets", true),
-                new Kind("ConfigMap", "configmaps", true),
-                new Kind("Service", "services", true),
-                new Kind("Pod", "pods", true),
-                new Kind("Event", "events", true),
-                new Kind("ServiceAccount", "serviceaccounts", true)));
-        GROUP_VERSIONS.put("apps/v1", List.of(
-                new Kind("Deployment", "deployments", true),
-                new Kind("ReplicaSet", "replicasets", true)));
-        GROUP_VERSIONS.put("networking.k8s.io/v1", List.of(new Kind("Ingress", "ingresses", true)));
+        for (Class<? extends HasMetadata> type : MODEL) {
+            GROUP_VERSIONS.computeIfAbsent(HasMetadata.getApiVersion(type), gv -> new ArrayList<>())
+                    .add(new Kind(HasMetadata.getKind(type), HasMetadata.getPlural(type), Namespaced.class.isAssignableFrom(type)));
+        }
+        // The Prometheus operator's CRDs (the chart's ServiceMonitor and PrometheusRule): no model class on this classpath.
         GROUP_VERSIONS.put("monitoring.coreos.com/v1", List.of(
                 new Kind("ServiceMonitor", "servicemonitors", true),
+                new Kind("PodMonitor", "podmonitors", true),
                 new Kind("PrometheusRule", "prometheusrules", true)));
     }
 

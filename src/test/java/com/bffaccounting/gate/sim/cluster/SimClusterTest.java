@@ -102,4 +102,33 @@ class SimClusterTest {
         helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30), false);
         assertThat(cluster.writeRequests()).isPositive();
     }
+
+    @Test
+    void everyBuiltInKindAChartCarriesIsServedAndWaitedFor() {
+        Path allKinds = Path.of("src/test/resources/charts/bff-accounting-all-kinds");
+        Release release = helm.upgradeInstall(allKinds, "bff", "accounting",
+                HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30), false);
+        assertThat(release.getStatus()).isEqualTo("deployed");
+        var k8s = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(cluster.kubeconfig())).build();
+        try (k8s) {
+            assertThat(k8s.apps().statefulSets().inNamespace("accounting").withName("bff-accounting-cache").get().getStatus()
+                    .getReadyReplicas()).isEqualTo(1);
+            assertThat(k8s.apps().daemonSets().inNamespace("accounting").withName("bff-accounting-agent").get().getStatus()
+                    .getNumberReady()).isEqualTo(1);
+            assertThat(k8s.persistentVolumeClaims().inNamespace("accounting").withName("bff-accounting-data").get().getStatus()
+                    .getPhase()).isEqualTo("Bound");
+            assertThat(k8s.batch().v1().cronjobs().inNamespace("accounting").withName("bff-accounting-sync").get()).isNotNull();
+            assertThat(k8s.batch().v1().jobs().inNamespace("accounting").withName("bff-accounting-migrate-1").get()).isNotNull();
+            assertThat(k8s.autoscaling().v2().horizontalPodAutoscalers().inNamespace("accounting").withName("bff-accounting").get()).isNotNull();
+            assertThat(k8s.policy().v1().podDisruptionBudget().inNamespace("accounting").withName("bff-accounting").get()).isNotNull();
+            assertThat(k8s.network().v1().networkPolicies().inNamespace("accounting").withName("bff-accounting").get()).isNotNull();
+            assertThat(k8s.rbac().clusterRoleBindings().withName("bff-accounting-accounting-reader").get()).isNotNull();
+        }
+        // and back: a rollback (an upgrade to the previous tag) over all of them
+        Release back = helm.upgradeInstall(allKinds, "bff", "accounting",
+                HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v0"), Duration.ofSeconds(30), false);
+        assertThat(back.getRevision()).isEqualTo("2");
+        assertThat(back.getStatus()).isEqualTo("deployed");
+    }
 }

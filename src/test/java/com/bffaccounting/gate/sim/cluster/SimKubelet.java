@@ -14,7 +14,13 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -62,11 +68,57 @@ final class SimKubelet {
         this.onRolloutComplete = onRolloutComplete;
     }
 
-    /** One pass over every Deployment; run it on a short schedule. */
+    /**
+     * One pass over every Deployment, and over what else Helm's {@code --wait} waits for: StatefulSets
+     * and DaemonSets become ready, PersistentVolumeClaims Bound. Run it on a short schedule.
+     */
     void reconcileAll() {
         for (Deployment deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
             reconcile(deployment);
         }
+        for (StatefulSet set : client.apps().statefulSets().inAnyNamespace().list().getItems()) {
+            reconcile(set);
+        }
+        for (DaemonSet set : client.apps().daemonSets().inAnyNamespace().list().getItems()) {
+            reconcile(set);
+        }
+        for (PersistentVolumeClaim claim : client.persistentVolumeClaims().inAnyNamespace().list().getItems()) {
+            if (claim.getStatus() == null || !"Bound".equals(claim.getStatus().getPhase())) {
+                claim.setStatus(new PersistentVolumeClaimStatusBuilder().withPhase("Bound")
+                        .withAccessModes(claim.getSpec().getAccessModes())
+                        .withCapacity(claim.getSpec().getResources() == null ? null : claim.getSpec().getResources().getRequests())
+                        .build());
+                client.persistentVolumeClaims().inNamespace(claim.getMetadata().getNamespace()).resource(claim).updateStatus();
+            }
+        }
+    }
+
+    /** Every replica of the current revision ready, as the StatefulSet controller reports it when the pods are. */
+    private void reconcile(StatefulSet set) {
+        long generation = set.getMetadata().getGeneration() == null ? 1 : set.getMetadata().getGeneration();
+        if (set.getStatus() != null && set.getStatus().getObservedGeneration() != null
+                && set.getStatus().getObservedGeneration() == generation) {
+            return;
+        }
+        int replicas = set.getSpec().getReplicas() == null ? 1 : set.getSpec().getReplicas();
+        String revision = set.getMetadata().getName() + "-" + templateHash(set.getSpec().getTemplate());
+        set.setStatus(new StatefulSetStatusBuilder().withObservedGeneration(generation).withReplicas(replicas)
+                .withReadyReplicas(replicas).withCurrentReplicas(replicas).withUpdatedReplicas(replicas)
+                .withAvailableReplicas(replicas).withCurrentRevision(revision).withUpdateRevision(revision).build());
+        client.apps().statefulSets().inNamespace(set.getMetadata().getNamespace()).resource(set).updateStatus();
+    }
+
+    /** One node in the simulated cluster: one scheduled, ready and up-to-date daemon pod. */
+    private void reconcile(DaemonSet set) {
+        long generation = set.getMetadata().getGeneration() == null ? 1 : set.getMetadata().getGeneration();
+        if (set.getStatus() != null && set.getStatus().getObservedGeneration() != null
+                && set.getStatus().getObservedGeneration() == generation) {
+            return;
+        }
+        set.setStatus(new DaemonSetStatusBuilder().withObservedGeneration(generation).withDesiredNumberScheduled(1)
+                .withCurrentNumberScheduled(1).withNumberReady(1).withUpdatedNumberScheduled(1).withNumberAvailable(1)
+                .withNumberMisscheduled(0).build());
+        client.apps().daemonSets().inNamespace(set.getMetadata().getNamespace()).resource(set).updateStatus();
     }
 
     private void reconcile(Deployment deployment) {
