@@ -92,8 +92,22 @@ public final class Settings {
     public record Log(Duration waitTimeout) {
     }
 
+    /**
+     * @param service a Prometheus inside the cluster, {@code NAMESPACE/NAME:PORT}: reached by a port-forward to a
+     *                ready pod behind that Service (the common case: no ingress to Prometheus)
+     */
     public record Prometheus(Optional<URI> url, Duration scrapeInterval, Duration queryTimeout,
-                             Optional<String> binary, boolean required) {
+                             Optional<String> binary, boolean required, Optional<ServiceRef> service) {
+    }
+
+    /** {@code monitoring/prometheus:9090}. */
+    public record ServiceRef(String namespace, String name, int port) {
+        static final Pattern FORM = Pattern.compile("([a-z0-9-]+)/([a-z0-9-]+):(\\d{1,5})");
+
+        @Override
+        public String toString() {
+            return namespace + "/" + name + ":" + port;
+        }
     }
 
     public record Cluster(Optional<Path> kubeconfig, Optional<String> context, Optional<String> expectedContext,
@@ -207,7 +221,19 @@ public final class Settings {
                 r.duration("prometheus.scrapeInterval", Duration.ofSeconds(1)),
                 r.duration("prometheus.queryTimeout", Duration.ofSeconds(10)),
                 r.optional("prometheus.binary"),
-                r.bool("prometheus.required", false));
+                r.bool("prometheus.required", false),
+                r.optional("prometheus.service").flatMap(v -> {
+                    var m = ServiceRef.FORM.matcher(v);
+                    if (!m.matches()) {
+                        r.error("prometheus.service: '" + v + "' is not NAMESPACE/NAME:PORT — e.g. monitoring/prometheus:9090");
+                        return Optional.empty();
+                    }
+                    return Optional.of(new ServiceRef(m.group(1), m.group(2), Integer.parseInt(m.group(3))));
+                }));
+        r.require(prometheus.url().isEmpty() || prometheus.service().isEmpty(),
+                "prometheus.url and prometheus.service: give one — the URL of a Prometheus you can reach, or its Service in the cluster");
+        r.require(prometheus.service().isEmpty() || env != Env.LOCAL,
+                "prometheus.service: a Service in the cluster needs a cluster (env=cluster or sim); with env=local give prometheus.url");
 
         if (env == Env.SIM && prometheus.required() && prometheus.url().isEmpty() && prometheus.binary().isEmpty()
                 && com.bffaccounting.gate.io.Executables.onPath("prometheus").isEmpty()) {

@@ -30,11 +30,22 @@ public final class BffClient {
     private static final int MAX_RECORDED = 200;
 
     private final URI baseUrl;
+    private final String portForward;
     private final RequestSpecification spec;
     private final Redactor redactor;
     private final List<HttpExchangeRecord> exchanges = Collections.synchronizedList(new ArrayList<>());
 
     public BffClient(URI baseUrl, Duration timeout, Redactor redactor) {
+        this(baseUrl, timeout, redactor, null);
+    }
+
+    /**
+     * @param portForward what the base URL forwards to ("pod bff-accounting-7d9…:8081"), when it is a
+     *                    port-forward: a request whose connection breaks is sent once more (the forward opens a
+     *                    new stream per connection), and a second failure names the pod and the port
+     */
+    public BffClient(URI baseUrl, Duration timeout, Redactor redactor, String portForward) {
+        this.portForward = portForward;
         this.baseUrl = baseUrl;
         this.redactor = redactor;
         int millis = (int) timeout.toMillis();
@@ -57,11 +68,18 @@ public final class BffClient {
      * {@link Unreachable} (INCONCLUSIVE) naming the URL — it is never turned into a status.
      */
     public HttpReply send(String method, String path, Map<String, String> headers) {
-        try {
-            Response response = RestAssured.given(spec).headers(headers).request(method, path);
-            return new HttpReply(response.statusCode(), response.asString(), response.contentType());
-        } catch (Exception e) { // REST Assured rethrows ConnectException and timeouts undeclared
-            throw new Unreachable(("GET".equals(method) ? "" : method + " ") + baseUrl + path, Causes.describe(e));
+        int attempts = portForward == null ? 1 : 2;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Response response = RestAssured.given(spec).headers(headers).request(method, path);
+                return new HttpReply(response.statusCode(), response.asString(), response.contentType());
+            } catch (Exception e) { // REST Assured rethrows ConnectException and timeouts undeclared
+                if (attempt >= attempts) {
+                    throw new Unreachable(("GET".equals(method) ? "" : method + " ") + baseUrl + path
+                            + (portForward == null ? "" : " through the port-forward to " + portForward
+                            + (attempts > 1 ? ", tried twice" : "")), Causes.describe(e));
+                }
+            }
         }
     }
 

@@ -189,6 +189,28 @@ public final class KubeClient implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code kubectl port-forward -n NS svc/NAME PORT}: like kubectl, to one ready pod behind the Service,
+     * on the port the Service's port targets.
+     */
+    public LocalPortForward portForwardService(String namespace, String name, int port) {
+        io.fabric8.kubernetes.api.model.Service service = read(() -> client.services().inNamespace(namespace).withName(name).get());
+        if (service == null) {
+            throw new IllegalStateException("service/" + name + " does not exist in namespace " + namespace);
+        }
+        Map<String, String> selector = service.getSpec().getSelector();
+        Pod pod = read(() -> client.pods().inNamespace(namespace).withLabels(selector == null ? Map.of() : selector).list().getItems())
+                .stream().filter(PodStates::ready).findFirst()
+                .orElseThrow(() -> new IllegalStateException("service/" + name + " in namespace " + namespace + " has no ready pod"));
+        int target = service.getSpec().getPorts().stream().filter(p -> p.getPort() == port).findFirst()
+                .map(p -> p.getTargetPort() == null ? port : p.getTargetPort().getIntVal() != null ? p.getTargetPort().getIntVal()
+                        : pod.getSpec().getContainers().stream().flatMap(c -> c.getPorts().stream())
+                        .filter(cp -> p.getTargetPort().getStrVal().equals(cp.getName())).map(cp -> cp.getContainerPort())
+                        .findFirst().orElse(port))
+                .orElseThrow(() -> new IllegalStateException("service/" + name + " has no port " + port));
+        return client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).portForward(target);
+    }
+
     public static List<ContainerStatus> containerStatuses(Pod pod) {
         return pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
                 ? List.of() : pod.getStatus().getContainerStatuses();

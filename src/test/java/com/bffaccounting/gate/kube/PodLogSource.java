@@ -10,6 +10,12 @@ import java.util.List;
 
 /** {@code kubectl logs -n NS deployment/NAME}: the log of every pod of the deployment. */
 public final class PodLogSource implements LogSource {
+    /**
+     * How far back the log checks read each pod: enough for C11.3 to find every refusal of a 1,000-tenant
+     * probe (one line each), bounded so a chatty pod is not read whole on every poll.
+     */
+    public static final int LINES_FOR_CHECKS = 1000;
+
     private final KubeClient kube;
     private final String namespace;
     private final String deployment;

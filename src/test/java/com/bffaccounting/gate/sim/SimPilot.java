@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.EnvVar;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicReference;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.Set;
  */
 public final class SimPilot implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     /** This project's chart, which the simulated release falls back to. */
     private static final Path BUNDLED_CHART = Path.of("charts/bff-accounting");
 
@@ -33,8 +36,15 @@ public final class SimPilot implements AutoCloseable {
     private final SimCluster cluster;
     private final String kubeconfig;
     private final java.net.URI registryUrl;
+    private final AtomicReference<InetSocketAddress> prometheusPods;
 
     private SimPilot(SimRegistry registry, SimBff bff, SimCluster cluster, String kubeconfig) {
+        this(registry, bff, cluster, kubeconfig, new AtomicReference<>());
+    }
+
+    private SimPilot(SimRegistry registry, SimBff bff, SimCluster cluster, String kubeconfig,
+                     AtomicReference<InetSocketAddress> prometheusPods) {
+        this.prometheusPods = prometheusPods;
         this.registry = registry;
         this.registryUrl = bff.config().has(Fault.REGISTRY_UNREACHABLE)
                 ? java.net.URI.create("http://127.0.0.1:" + SimPorts.closedPort()) : registry.baseUrl();
@@ -65,14 +75,21 @@ public final class SimPilot implements AutoCloseable {
         String pilotImage = release.image();
         // Nodes already hold the pilot image (it was deployed before this run); anything else must be pulled.
         Set<String> nodeCache = Set.of(pilotImage);
+        // every pod of the simulated release is SimBff: a port-forward to any of them reaches SimBff's port;
+        // the pod behind prometheus.service (when set) is the suite's own Prometheus, once it runs
+        AtomicReference<InetSocketAddress> prometheusPods = new AtomicReference<>();
+        String prometheusNamespace = settings.prometheus.service().map(Settings.ServiceRef::namespace).orElse("");
         SimCluster cluster = SimCluster.start(clock, image -> fateOf(image, pilotImage, settings, registry, repoPath, nodeCache),
-                env -> bff.reconfigure(allowlistOf(env)), () -> bff.log().lines());
+                env -> bff.reconfigure(allowlistOf(env)), () -> bff.log().lines(),
+                (namespace, pod, port) -> prometheusNamespace.equals(namespace) && prometheusPods.get() != null
+                        ? prometheusPods.get() : new InetSocketAddress("127.0.0.1", bff.port()));
         // With kubeconfig-current-context-elsewhere the file's current context is another, unreachable cluster:
         // only a run that selects sim-pilot (-Dcluster.context) with every client reaches this one.
         String kubeconfig = settings.sim.has(Fault.KUBECONFIG_CURRENT_CONTEXT_ELSEWHERE)
                 ? SimCluster.kubeconfigWithContextElsewhere(cluster.apiServerUrl(), cluster.token(), "http://127.0.0.1:" + SimPorts.closedPort())
                 : cluster.kubeconfig();
-        SimPilot pilot = new SimPilot(registry, bff, cluster, kubeconfig);
+        SimPilot pilot = new SimPilot(registry, bff, cluster, kubeconfig, prometheusPods);
+        settings.prometheus.service().ifPresent(cluster::createPrometheusService);
         if (!settings.sim.has(Fault.NAMESPACE_MISSING)) {
             cluster.createNamespace(settings.cluster.namespace());
             pilot.seedReleaseFrom(settings, chart);
@@ -191,6 +208,11 @@ public final class SimPilot implements AutoCloseable {
 
     public SimRegistry registry() {
         return registry;
+    }
+
+    /** From now on a port-forward to the simulated Prometheus Service's pod reaches the Prometheus at {@code url}. */
+    public void routePrometheusPods(java.net.URI url) {
+        prometheusPods.set(new InetSocketAddress(url.getHost(), url.getPort()));
     }
 
     /** Where the suite finds the registry: with {@link Fault#REGISTRY_UNREACHABLE}, a port nothing answers on. */

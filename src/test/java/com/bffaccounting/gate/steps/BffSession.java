@@ -37,7 +37,8 @@ public final class BffSession {
     public BffClient client() {
         if (client == null) {
             BffTarget target = target();
-            client = new BffClient(target.baseUrl(), context.settings().bff.httpTimeout(), context.run().redactor());
+            client = new BffClient(target.baseUrl(), context.settings().bff.httpTimeout(), context.run().redactor(),
+                    target.portForwardTo().orElse(null));
             evidence.add("HTTP exchanges with the BFF (" + target.reachedVia() + ")", this::exchangesText);
         }
         return client;

@@ -7,5 +7,11 @@ import java.net.URI;
  * simulated stand-in, whether it runs on this machine (not behind a port-forward), and where its log
  * can be read (absent when nobody captures it).
  */
-public record BffTarget(URI baseUrl, String reachedVia, boolean standIn, boolean onThisMachine, Capability<LogSource> log) {
+public record BffTarget(URI baseUrl, String reachedVia, boolean standIn, boolean onThisMachine, Capability<LogSource> log,
+                        java.util.Optional<String> portForwardTo) {
+
+    /** A BFF reached directly (not through a port-forward). */
+    public BffTarget(URI baseUrl, String reachedVia, boolean standIn, boolean onThisMachine, Capability<LogSource> log) {
+        this(baseUrl, reachedVia, standIn, onThisMachine, log, java.util.Optional.empty());
+    }
 }

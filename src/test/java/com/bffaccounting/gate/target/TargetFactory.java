@@ -91,18 +91,9 @@ public final class TargetFactory {
         IntSupplier writes = pilot.cluster().<IntSupplier>map(c -> c::writeRequests).orElse(() -> 0);
         Connection connection = connect(settings, pilot.kubeconfig(), "(simulated kubeconfig)", true, writes);
         connection.cluster().get().ifPresent(resources::add);
-        Supplier<Capability<BffTarget>> bff = () -> connection.cluster().get()
-                .map(cluster -> readyPodOf(cluster, settings)
-                        .<Capability<BffTarget>>map(pod -> Capability.of(new BffTarget(pilot.bff().baseUrl(),
-                                "SimBff behind deployment/" + settings.cluster.deployment() + " (pod " + pod
-                                        + "; the simulated API server has no port-forward, so the BFF's own port is used)",
-                                true, true, Capability.of(new PodLogSource(cluster.kube(), settings.cluster.namespace(),
-                                settings.cluster.deployment(), 1000)))))
-                        .orElseGet(() -> Capability.absent(noReadyPod(settings))))
-                .orElseGet(() -> Capability.absent("needs the BFF, which is reached through the cluster: "
-                        + connection.cluster().absentReason()));
+        Supplier<Capability<BffTarget>> bff = bffBehindDeployment(settings, connection, resources);
         return new Targets(bff, connection.probe(), connection.cluster(), Capability.of(registry),
-                simPrometheus(settings, pilot, resources), chartUnderTest, resources);
+                simPrometheus(settings, pilot, connection, resources), chartUnderTest, resources);
     }
 
     private static Targets local(Settings settings) {
@@ -195,26 +186,40 @@ public final class TargetFactory {
         }
         Connection connection = connect(settings, kubeconfig, source, false, null);
         connection.cluster().get().ifPresent(resources::add);
-        Supplier<Capability<BffTarget>> bff = () -> connection.cluster().get().map(cluster -> {
+        Supplier<Capability<BffTarget>> bff = bffBehindDeployment(settings, connection, resources);
+        Supplier<Capability<PrometheusClient>> prometheus = settings.prometheus.service().isPresent()
+                ? prometheusInCluster(settings, connection, resources) : prometheusFromUrl(settings);
+        return new Targets(bff, connection.probe(), connection.cluster(), Capability.of(registryClient(settings)),
+                prometheus, Path.of(settings.release.chartPath()), resources);
+    }
+
+    private record Connection(ClusterProbe probe, Capability<ClusterTarget> cluster) {
+    }
+
+    /**
+     * The BFF as a cluster run reaches it, in {@code sim} as on a real cluster: {@code kubectl port-forward
+     * deployment/NAME PORT} (fabric8's LocalPortForward, to a ready pod), opened when a check first needs it.
+     */
+    private static Supplier<Capability<BffTarget>> bffBehindDeployment(Settings settings, Connection connection,
+                                                                       List<AutoCloseable> resources) {
+        return () -> connection.cluster().get().map(cluster -> {
             Optional<Deployment> deployment = cluster.kube().deployment(settings.cluster.namespace(), settings.cluster.deployment());
-            if (deployment.isEmpty() || readyPodOf(cluster, settings).isEmpty()) {
+            Optional<String> pod = readyPodOf(cluster, settings);
+            if (deployment.isEmpty() || pod.isEmpty()) {
                 return Capability.<BffTarget>absent(noReadyPod(settings));
             }
             LocalPortForward forward = cluster.kube().portForward(settings.cluster.namespace(), deployment.get(),
                     settings.cluster.containerPort());
             resources.add(forward);
             URI url = URI.create("http://127.0.0.1:" + forward.getLocalPort());
-            RunFacts.put("bff", url + " (port-forward to deployment/" + settings.cluster.deployment() + ":" + settings.cluster.containerPort() + ")");
-            return Capability.of(new BffTarget(url, "port-forward to deployment/" + settings.cluster.deployment() + ":"
-                    + settings.cluster.containerPort(), false, false, Capability.<LogSource>of(new PodLogSource(cluster.kube(),
-                    settings.cluster.namespace(), settings.cluster.deployment(), 1000))));
+            String via = "port-forward to deployment/" + settings.cluster.deployment() + ":" + settings.cluster.containerPort()
+                    + " (pod " + pod.get() + (cluster.standIn() ? ", SimBff behind the simulated API server" : "") + ")";
+            RunFacts.put("bff", url + " (" + via + ")");
+            return Capability.of(new BffTarget(url, via, cluster.standIn(), false, Capability.<LogSource>of(new PodLogSource(
+                    cluster.kube(), settings.cluster.namespace(), settings.cluster.deployment(), PodLogSource.LINES_FOR_CHECKS)),
+                    Optional.of("pod " + pod.get() + " port " + settings.cluster.containerPort())));
         }).orElseGet(() -> Capability.absent("needs the BFF, which is reached by port-forward through the cluster: "
                 + connection.cluster().absentReason()));
-        return new Targets(bff, connection.probe(), connection.cluster(), Capability.of(registryClient(settings)),
-                prometheusFromUrl(settings), Path.of(settings.release.chartPath()), resources);
-    }
-
-    private record Connection(ClusterProbe probe, Capability<ClusterTarget> cluster) {
     }
 
     /**
@@ -300,7 +305,8 @@ public final class TargetFactory {
      * alert rules (durations compressed by settings). Without the binary, C12.3 is NOT_RUN and C12.1/C12.2
      * fall back to a direct scrape.
      */
-    private static Supplier<Capability<PrometheusClient>> simPrometheus(Settings settings, SimPilot pilot, List<AutoCloseable> resources) {
+    private static Supplier<Capability<PrometheusClient>> simPrometheus(Settings settings, SimPilot pilot, Connection connection,
+                                                                      List<AutoCloseable> resources) {
         if (settings.prometheus.url().isPresent()) {
             return prometheusFromUrl(settings);
         }
@@ -319,11 +325,35 @@ public final class TargetFactory {
             PrometheusServer server = PrometheusServer.start(binary.get(), bff.getHost() + ":" + bff.getPort(), rules,
                     settings.prometheus.scrapeInterval(), java.time.Duration.ofSeconds(30));
             resources.add(server);
-            PrometheusClient client = new PrometheusClient(server.url(), settings.prometheus.queryTimeout());
-            client.awaitFirstEvaluation(java.time.Duration.ofSeconds(30));
+            PrometheusClient direct = new PrometheusClient(server.url(), settings.prometheus.queryTimeout());
+            direct.awaitFirstEvaluation(java.time.Duration.ofSeconds(30));
             RunFacts.put("prometheus", server.url() + " (real Prometheus " + binary.get() + ", started by the suite)");
-            return Capability.of(client);
+            if (settings.prometheus.service().isPresent()) {
+                // the simulated Service's pod stands for this Prometheus: C12 goes through the port-forward, as in a cluster
+                pilot.routePrometheusPods(server.url());
+                return prometheusInCluster(settings, connection, resources).get();
+            }
+            return Capability.of(direct);
         };
+    }
+
+    /** {@code prometheus.service}: the cluster's own Prometheus, through a port-forward to a ready pod behind its Service. */
+    private static Supplier<Capability<PrometheusClient>> prometheusInCluster(Settings settings, Connection connection,
+                                                                           List<AutoCloseable> resources) {
+        Settings.ServiceRef service = settings.prometheus.service().orElseThrow();
+        return () -> connection.cluster().get().map(cluster -> {
+            LocalPortForward forward;
+            try {
+                forward = cluster.kube().portForwardService(service.namespace(), service.name(), service.port());
+            } catch (IllegalStateException e) {
+                return Capability.<PrometheusClient>failed(e.getMessage(), "needs Prometheus at " + service + ": " + e.getMessage());
+            }
+            resources.add(forward);
+            URI url = URI.create("http://127.0.0.1:" + forward.getLocalPort());
+            RunFacts.put("prometheus", "service/" + service + " through a port-forward (" + url + ")");
+            return Capability.of(new PrometheusClient(url, settings.prometheus.queryTimeout()));
+        }).orElseGet(() -> Capability.absent("needs Prometheus at service/" + service + ", reached through the cluster: "
+                + connection.cluster().absentReason()));
     }
 
 }

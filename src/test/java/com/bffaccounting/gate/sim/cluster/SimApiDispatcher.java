@@ -36,17 +36,21 @@ import java.util.regex.Pattern;
  */
 final class SimApiDispatcher extends Dispatcher {
     private static final Pattern POD_LOG = Pattern.compile("/api/v1/namespaces/[^/]+/pods/[^/]+/log");
+    private static final Pattern PORT_FORWARD = Pattern.compile("/api/v1/namespaces/[^/]+/pods/[^/]+/portforward");
+    private static final Pattern PORTS = Pattern.compile("[?&]ports=(\\d+)");
     private static final Pattern SERVICES = Pattern.compile("/api/v1/namespaces/[^/]+/services");
     private static final Pattern TAIL_LINES = Pattern.compile("[?&]tailLines=(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
     private final Supplier<List<String>> podLog;
+    private final SimCluster.PodPorts podPorts;
     private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean rejectSuite;
 
-    SimApiDispatcher(Supplier<List<String>> podLog) {
+    SimApiDispatcher(Supplier<List<String>> podLog, SimCluster.PodPorts podPorts) {
         this.podLog = podLog;
+        this.podPorts = podPorts;
     }
 
     @Override
@@ -66,6 +70,11 @@ final class SimApiDispatcher extends Dispatcher {
             response = json(200, Discovery.document(path));
         } else if (path.startsWith("/openapi")) {
             response = json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404}");
+        } else if (PORT_FORWARD.matcher(path).matches()) {
+            Matcher port = PORTS.matcher(request.getPath());
+            int p = port.find() ? Integer.parseInt(port.group(1)) : 0;
+            String[] parts = path.split("/");
+            response = new MockResponse().withWebSocketUpgrade(new PortForwardRelay(podPorts.resolve(parts[4], parts[6], p), p));
         } else if (POD_LOG.matcher(path).matches() && request.getMethod().equals("GET")) {
             response = podLog(request.getPath());
         } else if (request.getMethod().equals("PATCH")

@@ -13,6 +13,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,9 +57,19 @@ public final class SimCluster implements AutoCloseable {
      * @param onRollout       called with the container env when a rollout completes (reconfigures the BFF)
      * @param podLog          the log lines every BFF pod shows
      */
+    /** Where a pod's port leads, for the port-forward subresource: a process of this machine stands in for the pod. */
+    public interface PodPorts {
+        java.net.InetSocketAddress resolve(String namespace, String pod, int port);
+    }
+
     public static SimCluster start(Clock clock, Function<String, PodFate> fateOfImage, Consumer<List<EnvVar>> onRollout,
                                    Supplier<List<String>> podLog) {
-        SimApiDispatcher dispatcher = new SimApiDispatcher(podLog);
+        return start(clock, fateOfImage, onRollout, podLog, (namespace, pod, port) -> new java.net.InetSocketAddress("127.0.0.1", 1));
+    }
+
+    public static SimCluster start(Clock clock, Function<String, PodFate> fateOfImage, Consumer<List<EnvVar>> onRollout,
+                                   Supplier<List<String>> podLog, PodPorts podPorts) {
+        SimApiDispatcher dispatcher = new SimApiDispatcher(podLog, podPorts);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
         KubernetesClient controllerClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
@@ -128,6 +139,28 @@ public final class SimCluster implements AutoCloseable {
     /** From now on the suite's credentials are refused (403) for everything but /version and discovery. */
     public void rejectSuiteCredentials() {
         dispatcher.rejectSuiteCredentials();
+    }
+
+    /**
+     * A Prometheus inside the simulated cluster, as kube-prometheus-stack leaves one: a Service and one
+     * ready pod behind it (what a port-forward to the pod reaches is the {@link PodPorts}' business).
+     */
+    public void createPrometheusService(com.bffaccounting.gate.config.Settings.ServiceRef service) {
+        if (controllerClient.namespaces().withName(service.namespace()).get() == null) {
+            createNamespace(service.namespace());
+        }
+        Map<String, String> labels = Map.of("app.kubernetes.io/name", "prometheus");
+        controllerClient.services().inNamespace(service.namespace()).resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                .withNewMetadata().withName(service.name()).withLabels(labels).endMetadata()
+                .withNewSpec().withSelector(labels).addNewPort().withName("web").withPort(service.port())
+                .withNewTargetPort(service.port()).endPort().endSpec().build()).create();
+        controllerClient.pods().inNamespace(service.namespace()).resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata().withName(service.name() + "-0").withLabels(labels).endMetadata()
+                .withNewSpec().addNewContainer().withName("prometheus").withImage("prom/prometheus").addNewPort()
+                .withName("web").withContainerPort(service.port()).endPort().endContainer().endSpec()
+                .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .addNewContainerStatus().withName("prometheus").withReady(true).withRestartCount(0).endContainerStatus()
+                .endStatus().build()).create();
     }
 
     public void createNamespace(String name) {

@@ -131,4 +131,38 @@ class SimClusterTest {
         assertThat(back.getRevision()).isEqualTo("2");
         assertThat(back.getStatus()).isEqualTo("deployed");
     }
+
+    @Test
+    void aPortForwardToAPodReachesWhatStandsInForIt() throws Exception {
+        com.sun.net.httpserver.HttpServer pod = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 8);
+        pod.createContext("/", exchange -> {
+            byte[] body = ("pong " + exchange.getRequestURI()).getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        pod.start();
+        SimCluster forwarding = SimCluster.start(Clock.systemUTC(), image -> PodFate.runs(Duration.ofMillis(200)), env -> { },
+                List::of, (namespace, name, port) -> new java.net.InetSocketAddress("127.0.0.1", pod.getAddress().getPort()));
+        try {
+            forwarding.createNamespace("accounting");
+            new HelmClient(forwarding.kubeconfig(), new HelmClient.Options(true, false)).upgradeInstall(CHART, "bff", "accounting",
+                    HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30), false);
+            try (KubeClient kube = KubeClient.fromKubeconfig(forwarding.kubeconfig(), "(sim)", Optional.empty(), 5000);
+                 var forward = kube.portForward("accounting", kube.deployment("accounting", "bff-accounting").orElseThrow(), 8081)) {
+                var http = java.net.http.HttpClient.newHttpClient();
+                for (int i = 0; i < 3; i++) { // one websocket per connection, as kubectl port-forward does
+                    var response = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + forward.getLocalPort() + "/health?n=" + i)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    assertThat(response.body()).isEqualTo("pong /health?n=" + i);
+                }
+            }
+        } finally {
+            forwarding.close();
+            pod.stop(0);
+        }
+    }
 }
