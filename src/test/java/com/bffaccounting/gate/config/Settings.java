@@ -136,13 +136,13 @@ public final class Settings {
 
     private Settings(SettingReader r) {
         env = Env.parse(r.string("env", "sim"));
-        reportDir = Path.of(r.string("report.dir", "reports"));
+        reportDir = projectPath(r, "report.dir", "reports");
 
         release = new Release(
                 r.string("image.repository", "ghcr.io/tristan00037-tristan050/tristan050-ai_ondevice_app/bff-accounting"),
                 r.string("image.tag", "r7-h-pilot-20251203"),
                 r.string("rollback.tag", "r7-final-20251203"),
-                r.string("chart.path", "charts/bff-accounting"));
+                projectPath(r, "chart.path", "charts/bff-accounting").toString());
 
         Duration httpTimeout = r.duration("http.timeout", Duration.ofSeconds(10));
         Map<String, String> extraEnv = new java.util.TreeMap<>();
@@ -289,8 +289,8 @@ public final class Settings {
         baseline.filter(b -> !java.nio.file.Files.isReadable(b)).ifPresent(b -> r.error("verdict.baseline: no readable file at "
                 + b.toAbsolutePath() + " — give the verdict.json of an earlier run (e.g. the previous tag's reports artifact)"));
         gate = new Gate(r.bool("gate.failOnIncomplete", env == Env.CLUSTER),
-                r.string("gate.workflow", ".github/workflows/release-gate.yml"),
-                r.string("gate.callerWorkflow", "docs/examples/bff-release.yml"), baseline);
+                projectPath(r, "gate.workflow", ".github/workflows/release-gate.yml").toString(),
+                projectPath(r, "gate.callerWorkflow", "docs/examples/bff-release.yml").toString(), baseline);
 
         secretValues = collectSecrets(r);
         literalSecretWarnings = literalSecrets(r.source());
@@ -336,6 +336,23 @@ public final class Settings {
         secrets.addAll(bff.extraEnv().values());
         secrets.addAll(r.source().referencedValues());
         return Set.copyOf(secrets);
+    }
+
+    /**
+     * A path setting: a value given relative is the invocation directory's (where the user typed it);
+     * the default is this project's file, wherever the suite was run from.
+     */
+    private static Path projectPath(SettingReader r, String key, String defaultInProject) {
+        return r.optional(key).map(v -> invocationDir().resolve(v).normalize())
+                .orElseGet(() -> projectDir().resolve(defaultInProject).normalize());
+    }
+
+    /**
+     * This project's directory: the build passes it as {@code gate.projectDir}; a JVM started elsewhere (an
+     * IDE, the self-tests) runs in it.
+     */
+    public static Path projectDir() {
+        return Path.of(System.getProperty("gate.projectDir", System.getProperty("user.dir"))).toAbsolutePath();
     }
 
     /**

@@ -66,4 +66,41 @@ class LocalModeTest {
                     assertThat(r.message()).contains("needs a Docker engine for -Dlocal.cluster=k3s");
                 });
     }
+
+    /**
+     * A Node.js BFF started the way its team starts it, from its own repository: {@code node dist/index.js}
+     * in {@code packages/bff-accounting}, the README's relative {@code bff.workdir} resolved against the
+     * directory the suite was run from.
+     */
+    @Test
+    void aNodeBffStartedFromItsOwnRepositoryWithARelativeWorkdir() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(com.bffaccounting.gate.io.Executables.onPath("node").isPresent(),
+                "no node on PATH: the Node.js BFF of src/test/resources/node-bff cannot be started");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        java.nio.file.Path repository = java.nio.file.Path.of("src/test/resources/node-bff").toAbsolutePath();
+        String saved = System.getProperty("gate.invocationDir");
+        System.setProperty("gate.invocationDir", repository.toString());
+        FeatureRun run;
+        try (SimRegistry registry = new SimRegistry()
+                .hold("tristan00037-tristan050/tristan050-ai_ondevice_app/bff-accounting", "r7-h-pilot-20251203").start()) {
+            run = FeatureRun.run("local-node-bff", Map.of("env", "local", "bff.command", "node dist/index.js",
+                    "bff.workdir", "packages/bff-accounting", "bff.url", "http://127.0.0.1:" + port,
+                    "registry.url", registry.baseUrl().toString(), "sim.faults", "", "deploy", "false", "rollback", "false"));
+        } finally {
+            if (saved == null) {
+                System.clearProperty("gate.invocationDir");
+            } else {
+                System.setProperty("gate.invocationDir", saved);
+            }
+        }
+        assertThat(run.with(FeatureRun.Status.FAILED)).as(run.describe()).isEmpty();
+        assertThat(run.with(FeatureRun.Status.INCONCLUSIVE)).as(run.describe()).isEmpty();
+        for (String id : List.of("C1.1", "C8.1", "C11.1", "C11.2", "C11.3", "C11.4", "C12.1", "C12.2")) {
+            assertThat(run.results()).as(id + "\n" + run.describe()).filteredOn(r -> r.checklistIds().contains(id))
+                    .isNotEmpty().allMatch(r -> r.status() == FeatureRun.Status.PASSED);
+        }
+    }
 }

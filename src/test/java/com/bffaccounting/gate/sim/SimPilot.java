@@ -29,7 +29,7 @@ public final class SimPilot implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** This project's chart, which the simulated release falls back to. */
-    private static final Path BUNDLED_CHART = Path.of("charts/bff-accounting");
+    private static final Path BUNDLED_CHART = Settings.projectDir().resolve("charts/bff-accounting");
 
     private final SimRegistry registry;
     private final SimBff bff;

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Checks made before anything touches a cluster: the kubeconfig parses and has the requested context,
@@ -78,8 +79,32 @@ public final class Preflight {
             socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress(url.getHost(), port));
         } catch (IOException e) {
-            throw new ConfigException("bff.url: port " + port + " on " + url.getHost() + " is already in use, so the BFF the suite"
-                    + " starts could not listen there — stop what listens on it, or pick a free port: -Dbff.url=http://localhost:18081");
+            throw new ConfigException("bff.url: port " + port + " on " + url.getHost() + " is already in use"
+                    + ownerOf(port).map(o -> " (by " + o + ")").orElse("") + ", so the BFF the suite starts could not listen there"
+                    + " — stop what listens on it, or pick a free port: -Dbff.url=http://localhost:18081");
+        }
+    }
+
+    /** The process listening on {@code port}, where the OS tells ({@code ss -ltnp}); empty otherwise. */
+    static Optional<String> ownerOf(int port) {
+        Optional<Path> ss = Executables.onPath("ss");
+        if (ss.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Process process = new ProcessBuilder(ss.get().toString(), "-Hltnp", "sport = :" + port).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.empty();
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(\"([^\"]+)\",pid=(\\d+)").matcher(out);
+            return m.find() ? Optional.of(m.group(1) + ", pid " + m.group(2)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 
