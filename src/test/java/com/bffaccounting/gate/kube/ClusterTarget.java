@@ -11,13 +11,23 @@ import java.util.function.IntSupplier;
 public final class ClusterTarget implements AutoCloseable {
     private final KubeClient kube;
     private final HelmClient helm;
-    private final boolean standIn;
+    private final Origin origin;
     private final IntSupplier writeRequests;
 
-    public ClusterTarget(KubeClient kube, HelmClient helm, boolean standIn, IntSupplier writeRequests) {
+    /**
+     * What the API server is, in words for the report, and who counts the writes sent to it.
+     *
+     * @param note            said after its context and URL ("" for a real cluster)
+     * @param writesCountedBy who counted {@link #writeRequests()}
+     */
+    public record Origin(String note, String writesCountedBy) {
+        public static final Origin REAL = new Origin("", "the suite's cluster client");
+    }
+
+    public ClusterTarget(KubeClient kube, HelmClient helm, Origin origin, IntSupplier writeRequests) {
         this.kube = kube;
         this.helm = helm;
-        this.standIn = standIn;
+        this.origin = origin;
         this.writeRequests = writeRequests;
     }
 
@@ -29,8 +39,8 @@ public final class ClusterTarget implements AutoCloseable {
         return helm;
     }
 
-    public boolean standIn() {
-        return standIn;
+    public Origin origin() {
+        return origin;
     }
 
     /** Write requests the suite (its client and Helm) sent to the API server in this run. */
@@ -39,7 +49,7 @@ public final class ClusterTarget implements AutoCloseable {
     }
 
     public String describe() {
-        return "context " + kube.context() + " at " + kube.apiServerUrl() + (standIn ? " (SimCluster — simulated API server)" : "");
+        return "context " + kube.context() + " at " + kube.apiServerUrl() + origin.note();
     }
 
     @Override

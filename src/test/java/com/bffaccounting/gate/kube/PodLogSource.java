@@ -1,6 +1,6 @@
 package com.bffaccounting.gate.kube;
 
-import com.bffaccounting.gate.target.LogSource;
+import com.bffaccounting.gate.logs.LogSource;
 import io.fabric8.kubernetes.api.model.Pod;
 
 import java.time.Instant;

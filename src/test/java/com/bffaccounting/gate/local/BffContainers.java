@@ -1,6 +1,6 @@
 package com.bffaccounting.gate.local;
 
-import com.bffaccounting.gate.target.LogSource;
+import com.bffaccounting.gate.logs.LogSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;

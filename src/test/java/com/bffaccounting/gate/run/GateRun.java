@@ -4,8 +4,8 @@ import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.evidence.Redactor;
 import com.bffaccounting.gate.outcome.Causes;
-import com.bffaccounting.gate.target.TargetFactory;
-import com.bffaccounting.gate.target.Targets;
+import com.bffaccounting.gate.sut.RunComposer;
+import com.bffaccounting.gate.sut.Targets;
 
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +55,7 @@ public final class GateRun implements AutoCloseable {
             return new GateRun(null, null, "setting error: " + e.getMessage().lines().findFirst().orElse(""));
         }
         try {
-            return new GateRun(settings, TargetFactory.build(settings), null);
+            return new GateRun(settings, RunComposer.build(settings), null);
         } catch (RuntimeException e) {
             return new GateRun(settings, null, Causes.describe(e));
         }

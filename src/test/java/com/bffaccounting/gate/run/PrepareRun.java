@@ -3,7 +3,7 @@ package com.bffaccounting.gate.run;
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.io.Trees;
-import com.bffaccounting.gate.target.Preflight;
+import com.bffaccounting.gate.sut.Preflight;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

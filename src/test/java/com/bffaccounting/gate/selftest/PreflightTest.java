@@ -3,7 +3,7 @@ package com.bffaccounting.gate.selftest;
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.SettingSource;
 import com.bffaccounting.gate.config.Settings;
-import com.bffaccounting.gate.target.Preflight;
+import com.bffaccounting.gate.sut.Preflight;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,5 +104,13 @@ class PreflightTest {
                     .hasMessageStartingWith("bff.url: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use")
                     .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
         }
+    }
+
+    @Test
+    void anUnknownFaultOfTheSimulatorIsOneLineBeforeAnythingStarts() {
+        assertThatThrownBy(() -> Preflight.check(settings(Map.of("env", "sim", "sim.faults", "gating-of,gating-off"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("sim.faults: [gating-of] is not a known fault")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
     }
 }

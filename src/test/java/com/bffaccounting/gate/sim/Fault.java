@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.sim;
 
+import com.bffaccounting.gate.config.Settings;
+
 import java.util.Arrays;
 
 /**
@@ -48,6 +50,11 @@ public enum Fault {
 
     public String id() {
         return id;
+    }
+
+    /** Whether this run switched it on ({@code sim.faults}). */
+    public boolean in(Settings settings) {
+        return settings.sim.faults().contains(id);
     }
 
     public static boolean isKnown(String id) {

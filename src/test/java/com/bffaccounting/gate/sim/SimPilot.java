@@ -57,19 +57,19 @@ public final class SimPilot implements AutoCloseable {
         Settings.Release release = settings.release;
         String repoPath = release.imageRepository().substring(release.imageRepository().indexOf('/') + 1);
         SimRegistry registry = new SimRegistry();
-        if (!settings.sim.has(Fault.IMAGE_MISSING)) {
+        if (!Fault.IMAGE_MISSING.in(settings)) {
             registry.hold(repoPath, release.imageTag());
         }
-        if (!settings.sim.has(Fault.ROLLBACK_TARGET_MISSING)) {
+        if (!Fault.ROLLBACK_TARGET_MISSING.in(settings)) {
             registry.hold(repoPath, release.rollbackTag());
         }
-        if (settings.sim.has(Fault.REGISTRY_NO_PULL_ACCESS)) {
+        if (Fault.REGISTRY_NO_PULL_ACCESS.in(settings)) {
             registry.denyPulls();
         }
         registry.start();
         Clock clock = Clock.systemUTC();
         SimBff bff = new SimBff(simBffConfig(settings), clock).start();
-        if (settings.sim.has(Fault.CLUSTER_UNREACHABLE)) {
+        if (Fault.CLUSTER_UNREACHABLE.in(settings)) {
             return new SimPilot(registry, bff, null, SimCluster.kubeconfigFor("http://127.0.0.1:" + SimPorts.closedPort(), "sim-token-unreachable"));
         }
         String pilotImage = release.image();
@@ -85,17 +85,17 @@ public final class SimPilot implements AutoCloseable {
                         ? prometheusPods.get() : new InetSocketAddress("127.0.0.1", bff.port()));
         // With kubeconfig-current-context-elsewhere the file's current context is another, unreachable cluster:
         // only a run that selects sim-pilot (-Dcluster.context) with every client reaches this one.
-        String kubeconfig = settings.sim.has(Fault.KUBECONFIG_CURRENT_CONTEXT_ELSEWHERE)
+        String kubeconfig = Fault.KUBECONFIG_CURRENT_CONTEXT_ELSEWHERE.in(settings)
                 ? SimCluster.kubeconfigWithContextElsewhere(cluster.apiServerUrl(), cluster.token(), "http://127.0.0.1:" + SimPorts.closedPort())
                 : cluster.kubeconfig();
         SimPilot pilot = new SimPilot(registry, bff, cluster, kubeconfig, prometheusPods);
         settings.prometheus.service().ifPresent(cluster::createPrometheusService);
-        if (!settings.sim.has(Fault.NAMESPACE_MISSING)) {
+        if (!Fault.NAMESPACE_MISSING.in(settings)) {
             cluster.createNamespace(settings.cluster.namespace());
             pilot.seedReleaseFrom(settings, chart);
         }
         cluster.resetWriteCount();
-        if (settings.sim.has(Fault.CREDENTIALS_REJECTED)) {
+        if (Fault.CREDENTIALS_REJECTED.in(settings)) {
             cluster.rejectSuiteCredentials();
         }
         return pilot;
@@ -125,16 +125,16 @@ public final class SimPilot implements AutoCloseable {
         Settings.Release release = settings.release;
         // the deploy someone made before this run: the simulator's own Helm, which may write
         HelmClient helm = new HelmClient(cluster.kubeconfig(), new HelmClient.Options(true, false));
-        String allowlist = settings.sim.has(Fault.ALLOWLIST_EMPTY) ? "[]" : settings.gating.allowlistJson();
+        String allowlist = Fault.ALLOWLIST_EMPTY.in(settings) ? "[]" : settings.gating.allowlistJson();
         Duration wait = Duration.ofSeconds(30);
-        boolean brokenRollout = settings.sim.has(Fault.IMAGE_PULL_BACKOFF) || settings.sim.has(Fault.CRASH_LOOP);
+        boolean brokenRollout = Fault.IMAGE_PULL_BACKOFF.in(settings) || Fault.CRASH_LOOP.in(settings);
         if (brokenRollout) {
             helm.upgradeInstall(chart, settings.cluster.release(), settings.cluster.namespace(),
                     HelmValues.pilot(allowlist, release.imageRepository(), release.rollbackTag()), wait, false);
         }
         helm.upgradeInstallNoWait(chart, settings.cluster.release(), settings.cluster.namespace(),
                 HelmValues.pilot(allowlist, release.imageRepository(), release.imageTag()));
-        if (!brokenRollout && !settings.sim.has(Fault.SLOW_ROLLOUT)) {
+        if (!brokenRollout && !Fault.SLOW_ROLLOUT.in(settings)) {
             cluster.awaitRolloutComplete(settings.cluster.namespace(), settings.cluster.deployment(), wait);
         }
     }
@@ -146,7 +146,7 @@ public final class SimPilot implements AutoCloseable {
     public static SimBffConfig simBffConfig(Settings settings) {
         java.util.Set<Fault> faults = java.util.EnumSet.noneOf(Fault.class);
         for (Fault fault : Fault.values()) {
-            if (settings.sim.has(fault)) {
+            if (fault.in(settings)) {
                 faults.add(fault);
             }
         }
@@ -181,17 +181,17 @@ public final class SimPilot implements AutoCloseable {
     private static PodFate fateOf(String image, String pilotImage, Settings settings, SimRegistry registry, String repoPath,
                                   Set<String> nodeCache) {
         boolean pilot = image.equals(pilotImage);
-        if (pilot && settings.sim.has(Fault.IMAGE_PULL_BACKOFF)) {
+        if (pilot && Fault.IMAGE_PULL_BACKOFF.in(settings)) {
             return PodFate.pullFails("pull access denied for " + image + ": the node has no credentials for the registry");
         }
-        if (pilot && settings.sim.has(Fault.CRASH_LOOP)) {
+        if (pilot && Fault.CRASH_LOOP.in(settings)) {
             return PodFate.crashLoops();
         }
         String tag = image.substring(image.lastIndexOf(':') + 1);
         if (!nodeCache.contains(image) && !registry.holds(repoPath, tag)) {
             return PodFate.pullFails("manifest unknown: " + image + " not found");
         }
-        boolean slow = pilot && settings.sim.has(Fault.SLOW_ROLLOUT);
+        boolean slow = pilot && Fault.SLOW_ROLLOUT.in(settings);
         return PodFate.runs(slow ? settings.sim.slowRolloutDelay() : Duration.ofMillis(200));
     }
 

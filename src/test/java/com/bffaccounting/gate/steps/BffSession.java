@@ -5,7 +5,7 @@ import com.bffaccounting.gate.gating.TenantProbeResult;
 import com.bffaccounting.gate.http.BffClient;
 import com.bffaccounting.gate.http.HttpExchangeRecord;
 import com.bffaccounting.gate.http.HttpReply;
-import com.bffaccounting.gate.target.BffTarget;
+import com.bffaccounting.gate.sut.BffTarget;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.bffaccounting.gate.steps;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.outcome.Unreachable;
-import com.bffaccounting.gate.target.BffTarget;
+import com.bffaccounting.gate.sut.BffTarget;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 

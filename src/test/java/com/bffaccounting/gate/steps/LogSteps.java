@@ -2,7 +2,7 @@ package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.evidence.Evidence;
 import com.bffaccounting.gate.logs.RefusalLogCheck;
-import com.bffaccounting.gate.target.LogSource;
+import com.bffaccounting.gate.logs.LogSource;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 

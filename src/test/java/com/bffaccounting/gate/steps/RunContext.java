@@ -2,7 +2,7 @@ package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.run.GateRun;
-import com.bffaccounting.gate.target.Targets;
+import com.bffaccounting.gate.sut.Targets;
 
 /** A scenario's view of the run scope: settings and targets, injected into step classes. */
 public final class RunContext {

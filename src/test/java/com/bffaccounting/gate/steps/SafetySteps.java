@@ -46,7 +46,7 @@ public class SafetySteps {
         RunEndChecks.register(scenario.tags(), "옵션 2 수동 배포 후 검증 — the whole verify-only run sent no write request",
                 () -> writesSoFar(cluster));
         scenario.log("0 write requests so far to " + cluster.describe() + " (counted by "
-                + (cluster.standIn() ? "the simulated API server itself" : "the suite's cluster client")
+                + cluster.origin().writesCountedBy()
                 + "), and Helm was asked for no upgrade, install or rollback; both refuse in this run, and both counts"
                 + " are judged again when the run ends");
     }

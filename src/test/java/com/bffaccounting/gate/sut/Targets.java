@@ -1,4 +1,4 @@
-package com.bffaccounting.gate.target;
+package com.bffaccounting.gate.sut;
 
 import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.registry.RegistryClient;
@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * What this run verifies, as capabilities the checks require: the BFF over HTTP (with or without its
  * log), the Kubernetes API, the registry, Prometheus, and the chart to deploy. Built once per run by
- * {@link TargetFactory}; closing it stops whatever the suite started (the simulated pilot, a BFF
+ * {@link RunComposer}; closing it stops whatever the suite started (the simulated pilot, a BFF
  * process, containers, a port-forward).
  */
 public final class Targets implements AutoCloseable {

@@ -1,4 +1,4 @@
-package com.bffaccounting.gate.target;
+package com.bffaccounting.gate.sut;
 
 import java.util.Optional;
 

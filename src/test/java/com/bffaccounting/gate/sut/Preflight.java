@@ -1,10 +1,9 @@
-package com.bffaccounting.gate.target;
+package com.bffaccounting.gate.sut;
 
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Env;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.kube.KubeClient;
-import com.bffaccounting.gate.sim.cluster.SimCluster;
 
 import com.bffaccounting.gate.io.Executables;
 
@@ -44,9 +43,7 @@ public final class Preflight {
             }
             kubeClient(settings, yaml, source).close();
         } else if (settings.env == Env.SIM) {
-            settings.cluster.expectedContext().filter(expected -> !expected.equals(SimCluster.CONTEXT)).ifPresent(expected -> {
-                throw wrongContext(expected, SimCluster.CONTEXT, "the simulated kubeconfig");
-            });
+            SimRun.preflight(settings);
         }
     }
 
@@ -153,7 +150,7 @@ public final class Preflight {
         return kube;
     }
 
-    private static ConfigException wrongContext(String expected, String actual, String source) {
+    static ConfigException wrongContext(String expected, String actual, String source) {
         return new ConfigException("cluster.expectedContext: '" + expected + "' expected, but " + source + " selects context '"
                 + actual + "' — refusing to run against it (switch context, or pass -Dcluster.context=" + expected + ")");
     }

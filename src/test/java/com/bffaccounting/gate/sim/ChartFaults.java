@@ -1,4 +1,4 @@
-package com.bffaccounting.gate.helm;
+package com.bffaccounting.gate.sim;
 
 import com.bffaccounting.gate.io.Trees;
 

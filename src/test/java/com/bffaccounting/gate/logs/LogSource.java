@@ -1,4 +1,4 @@
-package com.bffaccounting.gate.target;
+package com.bffaccounting.gate.logs;
 
 import java.util.List;
 

@@ -1,0 +1,132 @@
+package com.bffaccounting.gate.sut;
+
+import com.bffaccounting.gate.logs.LogSource;
+import com.bffaccounting.gate.outcome.Causes;
+import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.helm.HelmClient;
+import com.bffaccounting.gate.kube.ClusterTarget;
+import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.Kubeconfigs;
+import com.bffaccounting.gate.kube.PodLogSource;
+import com.bffaccounting.gate.kube.PodStates;
+import com.bffaccounting.gate.prometheus.PrometheusClient;
+import com.bffaccounting.gate.run.RunFacts;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.LocalPortForward;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * A run's connection to a Kubernetes API (real, K3s or simulated): what its first contact found, the
+ * cluster when it can be used, and what a cluster run reaches through it — the BFF behind the
+ * Deployment and an in-cluster Prometheus, both by port-forward.
+ */
+record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) {
+
+    /**
+     * The BFF as a cluster run reaches it, in {@code sim} as on a real cluster: {@code kubectl port-forward
+     * deployment/NAME PORT} (fabric8's LocalPortForward, to a ready pod), opened when a check first needs it.
+     */
+    Supplier<Capability<BffTarget>> bffBehindDeployment(Settings settings, List<AutoCloseable> resources) {
+        return () -> cluster().get().map(cluster -> {
+            Optional<Deployment> deployment = cluster.kube().deployment(settings.cluster.namespace(), settings.cluster.deployment());
+            Optional<String> pod = readyPodOf(cluster, settings);
+            if (deployment.isEmpty() || pod.isEmpty()) {
+                return Capability.<BffTarget>absent(noReadyPod(settings));
+            }
+            LocalPortForward forward = cluster.kube().portForward(settings.cluster.namespace(), deployment.get(),
+                    settings.cluster.containerPort());
+            resources.add(forward);
+            URI url = URI.create("http://127.0.0.1:" + forward.getLocalPort());
+            String via = "port-forward to deployment/" + settings.cluster.deployment() + ":" + settings.cluster.containerPort()
+                    + " (pod " + pod.get() + cluster.origin().note() + ")";
+            RunFacts.put("bff", url + " (" + via + ")");
+            return Capability.of(new BffTarget(url, via, false, Capability.<LogSource>of(new PodLogSource(
+                    cluster.kube(), settings.cluster.namespace(), settings.cluster.deployment(), PodLogSource.LINES_FOR_CHECKS)),
+                    Optional.of("pod " + pod.get() + " port " + settings.cluster.containerPort())));
+        }).orElseGet(() -> Capability.absent("needs the BFF, which is reached by port-forward through the cluster: "
+                + cluster().absentReason()));
+    }
+
+    /**
+     * Connects with the kubeconfig's (or the configured) context and asks the API server for its version.
+     * An unreachable server is kept as a probe failure for C3.1; everything else that needs the cluster
+     * is then NOT_RUN with that reason.
+     */
+    /**
+     * @param origin      what the API server is (a real cluster, or the simulated one)
+     * @param writes      how writes are counted; null counts the suite client's own
+     * @param helmOptions how Helm may act on it (schema validation needs an OpenAPI document)
+     */
+    static ClusterConnection connect(Settings settings, String kubeconfig, String source, ClusterTarget.Origin origin,
+                                     IntSupplier writes, HelmClient.Options helmOptions) {
+        KubeClient kube = Preflight.kubeClient(settings, kubeconfig, source);
+        RunFacts.put("kube.context", kube.context() + origin.note());
+        RunFacts.put("kube.apiServer", kube.apiServerUrl());
+        String version;
+        try {
+            version = kube.serverVersion().getGitVersion();
+        } catch (KubernetesClientException e) {
+            String why = Causes.describe(e);
+            kube.close();
+            ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.empty(),
+                    Optional.of(why), Optional.empty());
+            return new ClusterConnection(probe, Capability.absent("needs a reachable cluster: the API server of context '"
+                    + kube.context() + "' at " + kube.apiServerUrl() + " did not answer (see the cluster connectivity check)"));
+        }
+        RunFacts.put("kube.version", version);
+        // /version answers anyone; whether these credentials may read the namespace is asked separately (C2.1)
+        int access = kube.listPodsStatus(settings.cluster.namespace());
+        if (access == 401 || access == 403) {
+            kube.close();
+            String refused = "the API server answered " + access + (access == 401 ? " Unauthorized" : " Forbidden")
+                    + " to listing pods in namespace " + settings.cluster.namespace() + " with the credentials of context '" + kube.context() + "'";
+            ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.of(version),
+                    Optional.empty(), Optional.of(refused));
+            return new ClusterConnection(probe, Capability.absent("needs cluster credentials that may read namespace "
+                    + settings.cluster.namespace() + " (see the cluster access check)"));
+        }
+        // Helm acts on the same context as the fabric8 client: the selected one, not the file's current one.
+        HelmClient helm = new HelmClient(Kubeconfigs.withCurrentContext(kubeconfig, kube.context()),
+                helmOptions);
+        ClusterTarget cluster = new ClusterTarget(kube, helm, origin, writes != null ? writes : kube::writeRequests);
+        ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.of(version),
+                Optional.empty(), Optional.empty());
+        return new ClusterConnection(probe, Capability.of(cluster));
+    }
+
+    /** {@code prometheus.service}: the cluster's own Prometheus, through a port-forward to a ready pod behind its Service. */
+    Supplier<Capability<PrometheusClient>> prometheusInCluster(Settings settings, List<AutoCloseable> resources) {
+        Settings.ServiceRef service = settings.prometheus.service().orElseThrow();
+        return () -> cluster().get().map(cluster -> {
+            LocalPortForward forward;
+            try {
+                forward = cluster.kube().portForwardService(service.namespace(), service.name(), service.port());
+            } catch (IllegalStateException e) {
+                return Capability.<PrometheusClient>failed(e.getMessage(), "needs Prometheus at " + service + ": " + e.getMessage());
+            }
+            resources.add(forward);
+            URI url = URI.create("http://127.0.0.1:" + forward.getLocalPort());
+            RunFacts.put("prometheus", "service/" + service + " through a port-forward (" + url + ")");
+            return Capability.of(new PrometheusClient(url, settings.prometheus.queryTimeout()));
+        }).orElseGet(() -> Capability.absent("needs Prometheus at service/" + service + ", reached through the cluster: "
+                + cluster().absentReason()));
+    }
+
+    static Optional<String> readyPodOf(ClusterTarget cluster, Settings settings) {
+        return cluster.kube().deployment(settings.cluster.namespace(), settings.cluster.deployment())
+                .flatMap(d -> cluster.kube().podsOf(settings.cluster.namespace(), d).stream().filter(PodStates::ready)
+                        .map(p -> p.getMetadata().getName()).findFirst());
+    }
+
+    static String noReadyPod(Settings settings) {
+        return "needs a running BFF: deployment/" + settings.cluster.deployment() + " in namespace "
+                + settings.cluster.namespace() + " has no ready pod to reach (see the rollout checks)";
+    }
+
+}

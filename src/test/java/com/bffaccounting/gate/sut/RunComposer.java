@@ -1,0 +1,65 @@
+package com.bffaccounting.gate.sut;
+
+import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.helm.HelmClient;
+import com.bffaccounting.gate.prometheus.PrometheusClient;
+import com.bffaccounting.gate.registry.RegistryClient;
+import com.bffaccounting.gate.run.RunFacts;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Builds the {@link Targets} of a run: the facts every env shares, then the builder of its kind
+ * ({@link SimRun}, {@link LocalRun}, {@link ClusterRun}). This is the only place that knows the env
+ * names: features and steps ask for capabilities, and a capability absent here is NOT_RUN there.
+ */
+public final class RunComposer {
+    private RunComposer() {
+    }
+
+    public static Targets build(Settings settings) {
+        RunFacts.put("env", settings.env.id());
+        RunFacts.put("image", settings.release.image());
+        RunFacts.put("release.tag", settings.release.imageTag());
+        RunFacts.put("helm.version", HelmClient.version());
+        chartVersion(Path.of(settings.release.chartPath())).ifPresent(v -> RunFacts.put("chart.version", v));
+        switch (settings.env) {
+            case SIM:
+                return SimRun.build(settings);
+            case LOCAL:
+                return LocalRun.build(settings);
+            default:
+                return ClusterRun.build(settings);
+        }
+    }
+
+    static Optional<String> chartVersion(Path chart) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(chart.resolve("Chart.yaml").toFile());
+            return Optional.of(yaml.path("name").asText() + "-" + yaml.path("version").asText());
+        } catch (IOException e) {
+            return Optional.empty(); // C5.2 reports a chart that cannot be read
+        }
+    }
+
+    static RegistryClient registryClient(Settings settings) {
+        String host = settings.release.imageRepository().substring(0, settings.release.imageRepository().indexOf('/'));
+        URI url = settings.registry.url().orElse(URI.create("https://" + host));
+        return new RegistryClient(url, settings.registry.username(), settings.registry.password(), settings.registry.timeout());
+    }
+
+    static Supplier<Capability<PrometheusClient>> prometheusFromUrl(Settings settings) {
+        Capability<PrometheusClient> capability = settings.prometheus.url()
+                .map(url -> Capability.of(new PrometheusClient(url, settings.prometheus.queryTimeout())))
+                .orElseGet(() -> Capability.absent("needs Prometheus: no -Dprometheus.url given (env=" + settings.env.id() + ")"));
+        RunFacts.put("prometheus", settings.prometheus.url().map(URI::toString)
+                .orElse("none (no -Dprometheus.url): C12.1/C12.2 read from a direct scrape, C12.3 not run"));
+        return () -> capability;
+    }
+
+}

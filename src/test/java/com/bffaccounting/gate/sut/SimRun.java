@@ -1,0 +1,125 @@
+package com.bffaccounting.gate.sut;
+
+import com.bffaccounting.gate.kube.ClusterTarget;
+import com.bffaccounting.gate.helm.HelmClient;
+import com.bffaccounting.gate.config.ConfigException;
+import com.bffaccounting.gate.sim.cluster.SimCluster;
+import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.sim.ChartFaults;
+import com.bffaccounting.gate.helm.HelmValues;
+import com.bffaccounting.gate.prometheus.AlertRules;
+import com.bffaccounting.gate.prometheus.PromDurations;
+import com.bffaccounting.gate.prometheus.PrometheusClient;
+import com.bffaccounting.gate.prometheus.PrometheusServer;
+import com.bffaccounting.gate.registry.RegistryClient;
+import com.bffaccounting.gate.run.RunFacts;
+import com.bffaccounting.gate.sim.Fault;
+import com.bffaccounting.gate.sim.SimPilot;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * {@code env=sim}: the simulated pilot (SimRegistry, SimCluster, SimBff), reached as a cluster run
+ * reaches a real one, and a real Prometheus started on first use. The only composition that knows the
+ * simulator.
+ */
+final class SimRun {
+    /** The simulated API server counts writes itself, and serves no OpenAPI document for Helm's schema validation. */
+    private static final ClusterTarget.Origin SIMULATED = new ClusterTarget.Origin(" (SimCluster — simulated API server, SimBff behind it)",
+            "the simulated API server itself");
+
+    private SimRun() {
+    }
+
+    /**
+     * What only the simulator can check before anything starts: that every {@code sim.faults} name is a
+     * fault it has, and that an expected context is the simulated one.
+     */
+    static void preflight(Settings settings) {
+        List<String> unknown = settings.sim.faults().stream().filter(f -> !Fault.isKnown(f)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new ConfigException("sim.faults: " + unknown + " " + (unknown.size() == 1 ? "is not a known fault" : "are not known faults")
+                    + " — see src/test/resources/FAULTS.md for the list");
+        }
+        settings.cluster.expectedContext().filter(expected -> !expected.equals(SimCluster.CONTEXT)).ifPresent(expected -> {
+            throw Preflight.wrongContext(expected, SimCluster.CONTEXT, "the simulated kubeconfig");
+        });
+    }
+
+    static Targets build(Settings settings) {
+        preflight(settings);
+        List<AutoCloseable> resources = java.util.Collections.synchronizedList(new ArrayList<>());
+        Path chart = Path.of(settings.release.chartPath());
+        SimPilot pilot = SimPilot.start(settings, chart);
+        resources.add(pilot);
+        try {
+            return simTargets(settings, pilot, chart, resources);
+        } catch (RuntimeException e) {
+            pilot.close(); // a half-built run must not leave the simulated pilot's servers behind
+            throw e;
+        }
+    }
+
+    private static Targets simTargets(Settings settings, SimPilot pilot, Path chart, List<AutoCloseable> resources) {
+        Path chartUnderTest = chart;
+        if (Fault.CHART_ENV_UNWIRED.in(settings)) {
+            chartUnderTest = ChartFaults.envUnwiredCopy(chart);
+            Path broken = chartUnderTest;
+            resources.add(() -> com.bffaccounting.gate.io.Trees.delete(broken));
+        }
+        RunFacts.put("standIn", "SimBff + SimCluster + SimRegistry (simulated pilot)");
+        RegistryClient registry = new RegistryClient(pilot.registryUrl(), Optional.empty(), Optional.empty(),
+                settings.registry.timeout());
+        IntSupplier writes = pilot.cluster().<IntSupplier>map(c -> c::writeRequests).orElse(() -> 0);
+        ClusterConnection connection = ClusterConnection.connect(settings, pilot.kubeconfig(), "(simulated kubeconfig)",
+                SIMULATED, writes, new HelmClient.Options(settings.cluster.writesAllowed(), false));
+        connection.cluster().get().ifPresent(resources::add);
+        Supplier<Capability<BffTarget>> bff = connection.bffBehindDeployment(settings, resources);
+        return new Targets(bff, connection.probe(), connection.cluster(), Capability.of(registry),
+                simPrometheus(settings, pilot, connection, resources), chartUnderTest, resources);
+    }
+
+    /**
+     * In sim: a real Prometheus, started on first use, scraping SimBff and evaluating the chart's own
+     * alert rules (durations compressed by settings). Without the binary, C12.3 is NOT_RUN and C12.1/C12.2
+     * fall back to a direct scrape.
+     */
+    private static Supplier<Capability<PrometheusClient>> simPrometheus(Settings settings, SimPilot pilot, ClusterConnection connection,
+                                                                      List<AutoCloseable> resources) {
+        if (settings.prometheus.url().isPresent()) {
+            return RunComposer.prometheusFromUrl(settings);
+        }
+        Optional<Path> binary = settings.prometheus.binary().map(Path::of).or(() -> com.bffaccounting.gate.io.Executables.onPath("prometheus"));
+        if (binary.isEmpty()) {
+            RunFacts.put("prometheus", "none (no prometheus binary on PATH): C12 read from a direct scrape, C12.3 not run");
+            Capability<PrometheusClient> absent = Capability.absent("needs Prometheus: no prometheus binary on PATH"
+                    + " (apt-get install prometheus) and no -Dprometheus.url");
+            return () -> absent;
+        }
+        return () -> {
+            String rules = AlertRules.fromChart(Path.of(settings.release.chartPath()), new HelmValues()
+                    .set("prometheusRule.externalSyncStale.thresholdSeconds", Long.toString(settings.sync.maxLag().toSeconds()))
+                    .set("prometheusRule.externalSyncStale.for", PromDurations.of(settings.sync.alertFor())));
+            URI bff = pilot.bff().baseUrl();
+            PrometheusServer server = PrometheusServer.start(binary.get(), bff.getHost() + ":" + bff.getPort(), rules,
+                    settings.prometheus.scrapeInterval(), java.time.Duration.ofSeconds(30));
+            resources.add(server);
+            PrometheusClient direct = new PrometheusClient(server.url(), settings.prometheus.queryTimeout());
+            direct.awaitFirstEvaluation(java.time.Duration.ofSeconds(30));
+            RunFacts.put("prometheus", server.url() + " (real Prometheus " + binary.get() + ", started by the suite)");
+            if (settings.prometheus.service().isPresent()) {
+                // the simulated Service's pod stands for this Prometheus: C12 goes through the port-forward, as in a cluster
+                pilot.routePrometheusPods(server.url());
+                return connection.prometheusInCluster(settings, resources).get();
+            }
+            return Capability.of(direct);
+        };
+    }
+
+}
