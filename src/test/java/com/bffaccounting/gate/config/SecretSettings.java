@@ -14,6 +14,12 @@ import java.util.Arrays;
  */
 public final class SecretSettings {
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|token|api[-_.]?key).*");
+    /**
+     * The suite's own settings. Only these are masked in place: the JVM's and the tools' properties
+     * (javax.net.ssl.trustStorePassword, say) keep working.
+     */
+    private static final Pattern SUITE_KEY = Pattern.compile("(env|debug|deploy|rollback|kubeconfig|(gating|registry|bff|prometheus"
+            + "|cluster|image|rollback|chart|pilot|metrics|sync|alert|helm|gate|report|sim|local|verdict|log|http)\\..+)");
 
     private SecretSettings() {
     }
@@ -42,6 +48,9 @@ public final class SecretSettings {
      */
     public static void maskSystemProperties(Properties properties) {
         for (String key : properties.stringPropertyNames()) {
+            if (!SUITE_KEY.matcher(key).matches()) {
+                continue;
+            }
             String value = properties.getProperty(key);
             String masked = mask(key, value);
             if (!masked.equals(value)) {

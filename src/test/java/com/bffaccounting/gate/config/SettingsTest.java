@@ -141,7 +141,9 @@ class SettingsTest {
         props.put("bff.databaseUrl", "postgres://app:pw-654321@db/app");
         props.put("bff.env.STRIPE_KEY", "sk-123456");
         props.put("image.tag", "r7-h-pilot-20251203");
+        props.put("javax.net.ssl.trustStorePassword", "changeit");
         SecretSettings.maskSystemProperties(props);
+        assertThat(props).as("the JVM's own properties keep working").containsEntry("javax.net.ssl.trustStorePassword", "changeit");
         assertThat(props).containsEntry("gating.probeHeaders", "X-User-Role=operator,X-Api-Key=***")
                 .containsEntry("registry.password", "***").containsEntry("bff.databaseUrl", "postgres://app:***@db/app")
                 .containsEntry("bff.env.STRIPE_KEY", "***").containsEntry("image.tag", "r7-h-pilot-20251203");

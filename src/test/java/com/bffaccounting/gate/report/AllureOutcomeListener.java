@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class AllureOutcomeListener implements TestLifecycleListener, StepLifecycleListener {
     private static final ChecklistCatalog CATALOG = ChecklistCatalog.load();
+    private static volatile Boolean stackTraces;
     private static final Pattern FEATURE_NUMBER = Pattern.compile("/(\\d+)-[^/]*\\.feature$");
 
     @Override
@@ -77,8 +78,14 @@ public final class AllureOutcomeListener implements TestLifecycleListener, StepL
         return allureStatus == Status.SKIPPED ? CheckStatus.NOT_RUN : CheckStatus.INCONCLUSIVE;
     }
 
+    /** Read once: every result of the run asks. */
     private static boolean stackTraces() {
-        return SettingSource.fromProcess().lookup("report.stackTraces").map(Boolean::parseBoolean).orElse(false);
+        Boolean value = stackTraces;
+        if (value == null) {
+            value = SettingSource.fromProcess().lookup("report.stackTraces").map(Boolean::parseBoolean).orElse(false);
+            stackTraces = value;
+        }
+        return value;
     }
 
     /**
