@@ -5,8 +5,8 @@ import com.bffaccounting.gate.helm.HelmClient;
 import java.util.function.IntSupplier;
 
 /**
- * The Kubernetes side of what is verified: the API (fabric8), Helm on the same kubeconfig, whether it
- * is the simulated stand-in, and how many writes the suite has sent to it.
+ * The Kubernetes side of what is verified: the API (fabric8), Helm on the same kubeconfig and context,
+ * what the API server is ({@link Origin}), and how many writes the suite has sent to it.
  */
 public final class ClusterTarget implements AutoCloseable {
     private final KubeClient kube;

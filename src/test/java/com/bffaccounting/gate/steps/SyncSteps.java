@@ -2,6 +2,7 @@ package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.evidence.Evidence;
 import com.bffaccounting.gate.metrics.MetricsScraper;
+import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.prometheus.AlertWatch;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.sync.SourceFinding;
@@ -35,6 +36,10 @@ public class SyncSteps {
     @When("the external-sync metrics are read")
     public void readSyncMetrics() {
         var prometheus = context.targets().prometheus();
+        prometheus.failure().ifPresent(failure -> {
+            // a configured Prometheus that cannot be reached is no reason to read something else instead
+            throw new Inconclusive(failure);
+        });
         readings = SyncReadings.choose(prometheus.get(),
                 () -> new MetricsScraper(bff.client(), context.settings().bff.metricsPath()), context.settings());
         scenario.log("read " + readings.describe() + (prometheus.present() ? "" : " (" + prometheus.absentReason() + ")"));
