@@ -28,6 +28,18 @@ import java.util.Map;
 public final class BffClient {
     /** Evidence is bounded: a 1,000-tenant probe must not make a 1,000-attachment report. */
     private static final int MAX_RECORDED = 200;
+    /**
+     * REST Assured's Apache client logs each retried request at INFO through java.util.logging, with the
+     * exception class: the outcome (Unreachable, naming the URL) says it once, in words. Held in a field
+     * because java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger APACHE_RETRIES = quiet("org.apache.http");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
 
     private final URI baseUrl;
     private final String portForward;
