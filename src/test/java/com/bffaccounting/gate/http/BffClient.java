@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.http;
 
+import com.bffaccounting.gate.io.JulLoggers;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.evidence.Redactor;
 import com.bffaccounting.gate.outcome.Unreachable;
@@ -33,13 +34,7 @@ public final class BffClient {
      * exception class: the outcome (Unreachable, naming the URL) says it once, in words. Held in a field
      * because java.util.logging keeps loggers weakly.
      */
-    private static final java.util.logging.Logger APACHE_RETRIES = quiet("org.apache.http");
-
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
-    }
+    private static final java.util.logging.Logger APACHE_RETRIES = JulLoggers.warningsOnly("org.apache.http");
 
     private final URI baseUrl;
     private final String portForward;

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sim.cluster;
 
+import com.bffaccounting.gate.io.JulLoggers;
 import com.bffaccounting.gate.outcome.Causes;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -33,7 +34,7 @@ public final class SimCluster implements AutoCloseable {
      * The mock web server logs every request at INFO through java.util.logging: thousands of lines per
      * run that bury the checklist's own output. Held in a field, because JUL keeps loggers weakly.
      */
-    private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver.MockWebServer");
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = JulLoggers.warningsOnly("io.fabric8.mockwebserver.MockWebServer");
     static final String CONTROLLER_AGENT = "sim-kubelet";
 
     private final SimApiDispatcher dispatcher;
@@ -100,11 +101,6 @@ public final class SimCluster implements AutoCloseable {
         return cluster;
     }
 
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
-    }
 
     public String apiServerUrl() {
         return "http://" + server.getHostName() + ":" + server.getPort();
