@@ -3,6 +3,7 @@ package com.bffaccounting.gate.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -11,7 +12,7 @@ public final class Trees {
     private Trees() {
     }
 
-    /** Copies the tree {@code from} to {@code to} (created; files are copied, never linked). */
+    /** Copies the tree {@code from} into {@code to} (created as needed; files are copied, replacing any already there). */
     public static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : (Iterable<Path>) files::iterator) {
@@ -19,7 +20,7 @@ public final class Trees {
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(source, target);
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

@@ -2,7 +2,6 @@ package com.bffaccounting.gate.report;
 
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
 import com.bffaccounting.gate.config.ConfigException;
-import com.bffaccounting.gate.config.SettingSource;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.evidence.Redactor;
 import com.bffaccounting.gate.run.RunEndChecks;
@@ -54,43 +53,38 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         }
         Map<String, String> facts = RunFacts.snapshot();
         Verdict verdict = new VerdictBuilder(ChecklistCatalog.load()).build(outcomes, facts, start, event.getInstant());
-        Redactor redactor = redactor();
-        Path reportDir = reportDir();
+        // the run scope is closed by now, so the settings are read again — once, for all that follows
+        Optional<Settings> settings = settings();
+        // without settings, shape-based masking still applies
+        Redactor redactor = settings.map(Redactor::of).orElseGet(() -> new Redactor(List.of()));
+        Path reportDir = settings.map(s -> s.reportDir).orElse(Path.of("reports"));
         try {
             Files.createDirectories(reportDir);
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Files.writeString(reportDir.resolve("verdict.json"), redactor.redact(json.writeValueAsString(verdict)),
                     StandardCharsets.UTF_8);
-            AllureExtras.write(allureResultsDir(), verdict, facts, redactor);
+            AllureExtras.write(Path.of(System.getProperty("allure.results.directory",
+                    reportDir.resolve("allure-results").toString())), verdict, facts, redactor);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the verdict to " + reportDir, e);
         }
-        System.out.println(redactor.redact(ConsoleSummary.render(verdict, baseline())));
+        System.out.println(redactor.redact(ConsoleSummary.render(verdict, settings.flatMap(VerdictPlugin::baseline))));
     }
 
-    /** The run's secrets; the run scope is closed by now, so they are read from the settings again. */
-    private static Redactor redactor() {
+    private static Optional<Settings> settings() {
         try {
-            return Redactor.of(Settings.load());
+            return Optional.of(Settings.load());
         } catch (ConfigException e) {
-            return new Redactor(List.of()); // shape-based masking still applies
-        }
-    }
-
-    /** The run's baseline verdict, when one is configured and readable (Settings has validated it). */
-    private static Optional<Baseline> baseline() {
-        try {
-            return Settings.load().gate.baseline().map(Baseline::read);
-        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    static Path reportDir() {
-        return Path.of(SettingSource.fromProcess().lookup("report.dir").orElse("reports"));
-    }
-
-    static Path allureResultsDir() {
-        return Path.of(System.getProperty("allure.results.directory", reportDir().resolve("allure-results").toString()));
+    /** The run's baseline verdict, when one is configured and readable (Settings has validated it). */
+    private static Optional<Baseline> baseline(Settings settings) {
+        try {
+            return settings.gate.baseline().map(Baseline::read);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -2,17 +2,16 @@ package com.bffaccounting.gate.run;
 
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.io.Trees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * After the checklist ({@code post-integration-test}): the Allure report for people, one self-contained
@@ -80,11 +79,6 @@ public final class GenerateReport {
             System.err.println("[release-gate] no Allure history at " + from + ": the report's trend will restart");
             return;
         }
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        Trees.copy(from, to);
     }
 }

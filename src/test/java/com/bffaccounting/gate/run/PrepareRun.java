@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /**
@@ -59,13 +58,7 @@ public final class PrepareRun {
             Files.createDirectories(results);
             Files.deleteIfExists(reportDir.resolve("verdict.json"));
             if (Files.isDirectory(history)) {
-                Path target = results.resolve("history");
-                Files.createDirectories(target);
-                try (Stream<Path> files = Files.list(history)) {
-                    for (Path file : (Iterable<Path>) files::iterator) {
-                        Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
+                Trees.copy(history, results.resolve("history"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + reportDir.toAbsolutePath(), e);

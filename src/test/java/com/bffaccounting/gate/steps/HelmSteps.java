@@ -76,8 +76,7 @@ public class HelmSteps {
         RunFacts.put("chart.path", context.targets().chart().toString());
         // objects the chart's pods read may already be in the namespace: a read, so verify-only runs ask too
         ChartReferences.Namespace namespace = context.targets().cluster().get()
-                .<ChartReferences.Namespace>map(c -> (kind, name) -> Optional.of(c.kube().namespaceExists(s.cluster.namespace())
-                        && c.kube().exists(s.cluster.namespace(), kind, name)))
+                .<ChartReferences.Namespace>map(c -> (kind, name) -> Optional.of(c.kube().exists(s.cluster.namespace(), kind, name)))
                 .orElse(ChartReferences.Namespace.UNKNOWN);
         return ChartVerifier.verify(context.targets().chart(), new ChartVerifier.Expectation(s.cluster.release(),
                 s.cluster.namespace(), s.cluster.deployment(), pilotValues(tag), s.release.imageRepository() + ":" + tag,
