@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -117,17 +118,30 @@ public final class RolloutInspector {
      * returns it at once, or empty when {@code running} turns false or {@code limit} passes.
      */
     public Optional<Stuck> stuckWhile(BooleanSupplier running, Duration grace, Duration limit) {
+        return watchForStuck(pods -> running.getAsBoolean(), grace, limit);
+    }
+
+    /**
+     * A verify-only look: a pod stuck longer than {@code grace}, watched for at most {@code limit}, and not
+     * at all once every pod is ready — a ready pod is waiting for no image, and no pod can get stuck then.
+     */
+    public Optional<Stuck> stuckNow(Duration grace, Duration limit) {
+        return watchForStuck(pods -> !pods.stream().allMatch(PodStates::ready), grace, limit);
+    }
+
+    private Optional<Stuck> watchForStuck(Predicate<List<Pod>> keepWatching, Duration grace, Duration limit) {
         Map<String, Instant> firstSeenStuck = new LinkedHashMap<>();
         AtomicReference<Stuck> found = new AtomicReference<>();
         try {
-            Awaitility.await("a pod of deployment/" + deploymentName + " stuck while Helm waits")
+            Awaitility.await("a pod of deployment/" + deploymentName + " stuck")
                     .atMost(limit.plusMillis(1))
                     .pollDelay(Duration.ZERO)
                     .pollInterval(POLL)
                     .until(() -> {
-                        Optional<Stuck> stuck = stuckLongerThan(grace, pods(), clock.instant(), firstSeenStuck);
+                        List<Pod> pods = pods();
+                        Optional<Stuck> stuck = stuckLongerThan(grace, pods, clock.instant(), firstSeenStuck);
                         stuck.ifPresent(found::set);
-                        return stuck.isPresent() || !running.getAsBoolean();
+                        return stuck.isPresent() || !keepWatching.test(pods);
                     });
         } catch (ConditionTimeoutException e) {
             // the caller's own timeout (Helm's) decides what a slow rollout means

@@ -79,7 +79,7 @@ public class RolloutSteps {
     @Then("no pod of the release is stuck pulling its image")
     public void noImagePullFailure() {
         Settings s = context.settings();
-        Optional<RolloutInspector.Stuck> stuck = rollout().stuckWhile(() -> true, s.cluster.failFastAfter(),
+        Optional<RolloutInspector.Stuck> stuck = rollout().stuckNow(s.cluster.failFastAfter(),
                 s.cluster.failFastAfter().plus(Duration.ofMillis(500)));
         stuck.filter(st -> st.stuck().imagePull()).ifPresent(st -> {
             throw new CheckFailed("image pull failed: " + deployer().diagnose(st, image(), st.detectedAfter()));

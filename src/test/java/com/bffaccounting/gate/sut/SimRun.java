@@ -10,8 +10,9 @@ import com.bffaccounting.gate.helm.HelmValues;
 import com.bffaccounting.gate.prometheus.AlertRules;
 import com.bffaccounting.gate.prometheus.PromDurations;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
-import com.bffaccounting.gate.prometheus.PrometheusServer;
 import com.bffaccounting.gate.registry.RegistryClient;
+import com.bffaccounting.gate.io.Executables;
+import com.bffaccounting.gate.io.Trees;
 import com.bffaccounting.gate.run.RunFacts;
 import com.bffaccounting.gate.sim.Fault;
 import com.bffaccounting.gate.sim.SimPilot;
@@ -19,6 +20,7 @@ import com.bffaccounting.gate.sim.SimPilot;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -54,7 +56,7 @@ final class SimRun {
 
     static Targets build(Settings settings) {
         preflight(settings);
-        List<AutoCloseable> resources = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<AutoCloseable> resources = Collections.synchronizedList(new ArrayList<>());
         Path chart = Path.of(settings.release.chartPath());
         SimPilot pilot = SimPilot.start(settings, chart);
         resources.add(pilot);
@@ -71,7 +73,7 @@ final class SimRun {
         if (Fault.CHART_ENV_UNWIRED.in(settings)) {
             chartUnderTest = ChartFaults.envUnwiredCopy(chart);
             Path broken = chartUnderTest;
-            resources.add(() -> com.bffaccounting.gate.io.Trees.delete(broken));
+            resources.add(() -> Trees.delete(broken));
         }
         RunFacts.put("standIn", "SimBff + SimCluster + SimRegistry (simulated pilot)");
         RegistryClient registry = new RegistryClient(pilot.registryUrl(), Optional.empty(), Optional.empty(),
@@ -86,36 +88,35 @@ final class SimRun {
     }
 
     /**
-     * In sim: a real Prometheus, started on first use, scraping SimBff and evaluating the chart's own
-     * alert rules (durations compressed by settings). Without the binary, C12.3 is NOT_RUN and C12.1/C12.2
-     * fall back to a direct scrape.
+     * In sim: a real Prometheus scraping SimBff and evaluating the chart's own alert rules (durations
+     * compressed by settings), started now and made ready while the first checks run. Without the
+     * binary, C12.3 is NOT_RUN and C12.1/C12.2 fall back to a direct scrape.
      */
     private static Supplier<Capability<PrometheusClient>> simPrometheus(Settings settings, SimPilot pilot, ClusterConnection connection,
                                                                       List<AutoCloseable> resources) {
         if (settings.prometheus.url().isPresent()) {
             return RunComposer.prometheusFromUrl(settings);
         }
-        Optional<Path> binary = settings.prometheus.binary().map(Path::of).or(() -> com.bffaccounting.gate.io.Executables.onPath("prometheus"));
+        Optional<Path> binary = settings.prometheus.binary().map(Path::of).or(() -> Executables.onPath("prometheus"));
         if (binary.isEmpty()) {
             RunFacts.put("prometheus", "none (no prometheus binary on PATH): C12 read from a direct scrape, C12.3 not run");
             Capability<PrometheusClient> absent = Capability.absent("needs Prometheus: no prometheus binary on PATH"
                     + " (apt-get install prometheus) and no -Dprometheus.url");
             return () -> absent;
         }
+        String rules = AlertRules.fromChart(Path.of(settings.release.chartPath()), new HelmValues()
+                .set("prometheusRule.externalSyncStale.thresholdSeconds", Long.toString(settings.sync.maxLag().toSeconds()))
+                .set("prometheusRule.externalSyncStale.for", PromDurations.of(settings.sync.alertFor())));
+        URI bff = pilot.bff().baseUrl();
+        SuitePrometheus prometheus = new SuitePrometheus(binary.get(), bff.getHost() + ":" + bff.getPort(), rules,
+                settings.prometheus.scrapeInterval(), settings.prometheus.queryTimeout(),
+                url -> RunFacts.put("prometheus", url + " (real Prometheus " + binary.get() + ", started by the suite)"));
+        resources.add(prometheus);
         return () -> {
-            String rules = AlertRules.fromChart(Path.of(settings.release.chartPath()), new HelmValues()
-                    .set("prometheusRule.externalSyncStale.thresholdSeconds", Long.toString(settings.sync.maxLag().toSeconds()))
-                    .set("prometheusRule.externalSyncStale.for", PromDurations.of(settings.sync.alertFor())));
-            URI bff = pilot.bff().baseUrl();
-            PrometheusServer server = PrometheusServer.start(binary.get(), bff.getHost() + ":" + bff.getPort(), rules,
-                    settings.prometheus.scrapeInterval(), java.time.Duration.ofSeconds(30));
-            resources.add(server);
-            PrometheusClient direct = new PrometheusClient(server.url(), settings.prometheus.queryTimeout());
-            direct.awaitFirstEvaluation(java.time.Duration.ofSeconds(30));
-            RunFacts.put("prometheus", server.url() + " (real Prometheus " + binary.get() + ", started by the suite)");
+            PrometheusClient direct = prometheus.client();
             if (settings.prometheus.service().isPresent()) {
                 // the simulated Service's pod stands for this Prometheus: C12 goes through the port-forward, as in a cluster
-                pilot.routePrometheusPods(server.url());
+                pilot.routePrometheusPods(direct.url());
                 return connection.prometheusInCluster(settings, resources).get();
             }
             return Capability.of(direct);
