@@ -1,7 +1,5 @@
 package com.bffaccounting.gate.evidence;
 
-import com.bffaccounting.gate.run.GateRun;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -18,11 +16,8 @@ public final class Evidence {
     private final Redactor redactor;
     private final List<Item> items = new ArrayList<>();
 
-    public Evidence() {
-        this(GateRun.current().redactor());
-    }
-
-    private Evidence(Redactor redactor) {
+    /** The run's redactor comes by constructor injection (run.RunScopeProvider). */
+    public Evidence(Redactor redactor) {
         this.redactor = redactor;
     }
 

@@ -96,20 +96,28 @@ public final class PrometheusClient {
         return oldest;
     }
 
-    /** Waits until a target has been scraped and the rules evaluated after it, so that "no alert" means something. */
-    public void awaitFirstEvaluation(Duration timeout) {
-        Instant[] firstData = new Instant[1];
+    /**
+     * Waits until a scrape that began at or after {@code notBefore} is stored and the rules have been
+     * evaluated after it, so that "no alert" and "no series" mean something about the target as it is now
+     * (not about a port nothing listened on yet).
+     */
+    public void awaitFirstEvaluation(Instant notBefore, Duration timeout) {
+        Instant[] scraped = new Instant[1];
         org.awaitility.Awaitility.await("Prometheus at " + url + " to scrape and evaluate its rules")
                 .atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreException(PrometheusException.class)
                 .until(() -> {
-                    if (firstData[0] == null) {
-                        if (query("up").samples().isEmpty()) {
+                    if (scraped[0] == null) {
+                        // the value of timestamp(up) is when the last scrape began
+                        scraped[0] = query("timestamp(up)").samples().stream()
+                                .map(s -> Instant.ofEpochMilli((long) (s.value() * 1000)))
+                                .filter(at -> !at.isBefore(notBefore.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)))
+                                .findFirst().orElse(null);
+                        if (scraped[0] == null) {
                             return false;
                         }
-                        firstData[0] = Instant.now();
                     }
                     Instant evaluated = rulesLastEvaluated();
-                    return evaluated != null && evaluated.isAfter(firstData[0]);
+                    return evaluated != null && evaluated.isAfter(scraped[0]);
                 });
     }
 

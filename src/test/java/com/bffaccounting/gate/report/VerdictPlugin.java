@@ -4,8 +4,7 @@ import com.bffaccounting.gate.checklist.ChecklistCatalog;
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.evidence.Redactor;
-import com.bffaccounting.gate.run.RunEndChecks;
-import com.bffaccounting.gate.run.RunFacts;
+import com.bffaccounting.gate.run.GateRun;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cucumber.plugin.ConcurrentEventListener;
@@ -48,13 +47,13 @@ public final class VerdictPlugin implements ConcurrentEventListener {
     }
 
     private synchronized void onRunFinished(TestRunFinished event) {
-        for (RunEndChecks.Judgement judgement : RunEndChecks.judged()) {
-            outcomes.add(RunEndResult.record(judgement));
-        }
-        Map<String, String> facts = RunFacts.snapshot();
+        // the run scope has closed by now (Cucumber's AfterAll comes first); it left what the verdict needs
+        Optional<GateRun.Finished> run = GateRun.lastFinished();
+        run.ifPresent(finished -> finished.judgements().forEach(judgement -> outcomes.add(RunEndResult.record(judgement))));
+        Map<String, String> facts = run.map(GateRun.Finished::facts).orElse(Map.of());
         Verdict verdict = new VerdictBuilder(ChecklistCatalog.load()).build(outcomes, facts, start, event.getInstant());
-        // the run scope is closed by now, so the settings are read again — once, for all that follows
-        Optional<Settings> settings = settings();
+        // a run whose settings were invalid has none; so has a run in which no scenario started the run scope
+        Optional<Settings> settings = run.isPresent() ? run.get().settings() : settings();
         // without settings, shape-based masking still applies
         Redactor redactor = settings.map(Redactor::of).orElseGet(() -> new Redactor(List.of()));
         Path reportDir = settings.map(s -> s.reportDir).orElse(Path.of("reports"));

@@ -5,30 +5,91 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a run learned about its target (env, BFF endpoint, kube context, Helm version, image digest),
- * for the Allure environment widget, verdict.json and the console summary. Facts are plain strings and
- * pass through redaction before they are written anywhere.
+ * What one run learned about its target (env, image, kube context, Helm version, BFF endpoint, image
+ * digest…), for verdict.json, the Allure environment widget and the console summary. Owned by the run
+ * ({@link GateRun#facts()}): the composition records what it connected to, a few steps what they found
+ * out, and the verdict reads {@link #snapshot()} when the run has finished. One method per fact; the
+ * snapshot's keys are the names verdict.json and the report use. Values pass through redaction before
+ * they are written anywhere.
  *
- * <p>The verdict plugin reads them after the last scenario, when the glue's run scope has closed, which
- * is why they live in this process-wide holder rather than in a scenario object.
+ * <p>Some facts arrive from more than one thread (the Prometheus started in the background), hence the
+ * synchronised map.
  */
 public final class RunFacts {
-    private static final Map<String, String> FACTS = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, String> facts = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    private RunFacts() {
+    public void env(String env) {
+        facts.put("env", env);
     }
 
-    public static void put(String key, String value) {
-        FACTS.put(key, value);
+    public void image(String image) {
+        facts.put("image", image);
     }
 
-    public static Map<String, String> snapshot() {
-        synchronized (FACTS) {
-            return Map.copyOf(new LinkedHashMap<>(FACTS));
+    public void releaseTag(String tag) {
+        facts.put("release.tag", tag);
+    }
+
+    public void helmVersion(String version) {
+        facts.put("helm.version", version);
+    }
+
+    public void chartVersion(String nameAndVersion) {
+        facts.put("chart.version", nameAndVersion);
+    }
+
+    /** What stands in for the real thing in this run (the simulated pilot), when anything does. */
+    public void standIn(String what) {
+        facts.put("standIn", what);
+    }
+
+    public void localCluster(String what) {
+        facts.put("localCluster", what);
+    }
+
+    public void kubeContext(String contextAndOrigin) {
+        facts.put("kube.context", contextAndOrigin);
+    }
+
+    public void kubeApiServer(String url) {
+        facts.put("kube.apiServer", url);
+    }
+
+    public void kubeVersion(String version) {
+        facts.put("kube.version", version);
+    }
+
+    /** How the BFF is reached: its URL and the way there (port-forward, process, container). */
+    public void bff(String urlAndWay) {
+        facts.put("bff", urlAndWay);
+    }
+
+    /** Which Prometheus the C12 checks ask, or why there is none. */
+    public void prometheus(String what) {
+        facts.put("prometheus", what);
+    }
+
+    public void imageDigest(String digest) {
+        facts.put("image.digest", digest);
+    }
+
+    public void chartPath(String path) {
+        facts.put("chart.path", path);
+    }
+
+    public void helmRevision(String revision) {
+        facts.put("helm.revision", revision);
+    }
+
+    /** Why the run could not be set up, in one line. */
+    void runError(String error) {
+        facts.put("run.error", error);
+    }
+
+    /** The facts so far, in the order they were learned, under the names verdict.json uses. */
+    public Map<String, String> snapshot() {
+        synchronized (facts) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(facts));
         }
-    }
-
-    public static void clear() {
-        FACTS.clear();
     }
 }

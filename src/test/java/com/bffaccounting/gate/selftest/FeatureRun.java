@@ -80,7 +80,7 @@ public final class FeatureRun {
             }
             LauncherDiscoveryRequest request = builder
                     .selectors(selectDirectory(features.toString()))
-                    .configurationParameter("cucumber.glue", "com.bffaccounting.gate.steps")
+                    .configurationParameter("cucumber.glue", "com.bffaccounting.gate.steps, com.bffaccounting.gate.run")
                     .configurationParameter("cucumber.plugin", plugins)
                     .configurationParameter("cucumber.publish.quiet", "true")
                     .build();

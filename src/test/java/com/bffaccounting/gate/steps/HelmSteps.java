@@ -17,7 +17,6 @@ import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.registry.ImageReference;
-import com.bffaccounting.gate.run.RunFacts;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -73,7 +72,7 @@ public class HelmSteps {
 
     private ChartVerifier.Result verifyChartFor(String tag) {
         Settings s = settings();
-        RunFacts.put("chart.path", context.targets().chart().toString());
+        context.run().facts().chartPath(context.targets().chart().toString());
         // objects the chart's pods read may already be in the namespace: a read, so verify-only runs ask too
         ChartReferences.Namespace namespace = context.targets().cluster().get()
                 .<ChartReferences.Namespace>map(c -> (kind, name) -> Optional.of(c.kube().exists(s.cluster.namespace(), kind, name)))
@@ -117,7 +116,7 @@ public class HelmSteps {
         if (!"deployed".equals(deployed.release().getStatus())) {
             throw new CheckFailed("helm reports status " + deployed.release().getStatus() + " for revision " + deployed.release().getRevision());
         }
-        RunFacts.put("helm.revision", deployed.release().getRevision());
+        context.run().facts().helmRevision(deployed.release().getRevision());
         scenario.log("release " + settings().cluster.release() + " revision " + deployed.release().getRevision() + " deployed in "
                 + deployed.took().toMillis() + " ms (" + deployedTag + ", helm.timeout " + settings().cluster.helmTimeout().toSeconds() + " s)");
     }

@@ -2,7 +2,6 @@ package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.registry.ImageReference;
 import com.bffaccounting.gate.registry.RegistryClient;
-import com.bffaccounting.gate.run.RunFacts;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
@@ -35,7 +34,7 @@ public class RegistrySteps {
     @Then("its tag resolves to a digest, which is reported")
     public void tagResolves() {
         String digest = resolution.requireDigest(image);
-        RunFacts.put("image.digest", digest);
+        context.run().facts().imageDigest(digest);
         scenario.log(image + " → " + digest);
     }
 }

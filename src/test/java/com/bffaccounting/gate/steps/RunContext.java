@@ -1,15 +1,17 @@
 package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.kube.ClusterTarget;
+import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.run.GateRun;
 import com.bffaccounting.gate.sut.Targets;
 
-/** A scenario's view of the run scope: settings and targets, injected into step classes. */
+/** A scenario's view of the run scope: settings, targets and facts, injected into step classes. */
 public final class RunContext {
     private final GateRun run;
 
-    public RunContext() {
-        this.run = GateRun.current();
+    public RunContext(GateRun run) {
+        this.run = run;
     }
 
     public Settings settings() {
@@ -24,11 +26,11 @@ public final class RunContext {
      * The cluster, for checks about the release in its namespace: NOT_RUN when the namespace is missing,
      * because that failure belongs to the namespace check alone.
      */
-    public com.bffaccounting.gate.kube.ClusterTarget releaseCluster() {
-        com.bffaccounting.gate.kube.ClusterTarget cluster = targets().cluster().require();
+    public ClusterTarget releaseCluster() {
+        ClusterTarget cluster = targets().cluster().require();
         String namespace = settings().cluster.namespace();
         if (!cluster.kube().namespaceExists(namespace)) {
-            throw new com.bffaccounting.gate.outcome.NotRun("needs namespace " + namespace
+            throw new NotRun("needs namespace " + namespace
                     + ", which does not exist (see the namespace check)");
         }
         return cluster;

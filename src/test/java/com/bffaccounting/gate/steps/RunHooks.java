@@ -16,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 public class RunHooks {
     private final Evidence evidence;
     private final ScenarioLog scenarioLog;
+    private final RunContext context;
 
-    public RunHooks(Evidence evidence, ScenarioLog scenarioLog) {
+    public RunHooks(Evidence evidence, ScenarioLog scenarioLog, RunContext context) {
         this.evidence = evidence;
         this.scenarioLog = scenarioLog;
+        this.context = context;
     }
 
     @Before(order = 0)
@@ -30,7 +32,7 @@ public class RunHooks {
     /** A run that could not be set up judges nothing: every scenario is NOT_RUN with that one line. */
     @Before(order = 1)
     public void notRunWithoutTargets() {
-        GateRun.current().setupError().ifPresent(error -> {
+        context.run().setupError().ifPresent(error -> {
             throw new NotRun("the run could not be set up: " + error);
         });
     }

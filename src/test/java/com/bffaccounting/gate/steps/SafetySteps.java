@@ -4,7 +4,6 @@ import com.bffaccounting.gate.ci.ReleaseWorkflow;
 import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.NotRun;
-import com.bffaccounting.gate.run.RunEndChecks;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 
@@ -43,7 +42,7 @@ public class SafetySteps {
         writesSoFar(cluster).ifPresent(problem -> {
             throw new CheckFailed(problem);
         });
-        RunEndChecks.register(scenario.tags(), "옵션 2 수동 배포 후 검증 — the whole verify-only run sent no write request",
+        context.run().endChecks().register(scenario.tags(), "옵션 2 수동 배포 후 검증 — the whole verify-only run sent no write request",
                 () -> writesSoFar(cluster));
         scenario.log("0 write requests so far to " + cluster.describe() + " (counted by "
                 + cluster.origin().writesCountedBy()

@@ -32,7 +32,7 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
      * The BFF as a cluster run reaches it, in {@code sim} as on a real cluster: {@code kubectl port-forward
      * deployment/NAME PORT} (fabric8's LocalPortForward, to a ready pod), opened when a check first needs it.
      */
-    Supplier<Capability<BffTarget>> bffBehindDeployment(Settings settings, List<AutoCloseable> resources) {
+    Supplier<Capability<BffTarget>> bffBehindDeployment(Settings settings, RunFacts facts, List<AutoCloseable> resources) {
         return () -> cluster().get().map(cluster -> {
             Optional<Deployment> deployment = cluster.kube().deployment(settings.cluster.namespace(), settings.cluster.deployment());
             Optional<String> pod = readyPodOf(cluster, settings);
@@ -45,7 +45,7 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
             URI url = URI.create("http://127.0.0.1:" + forward.getLocalPort());
             String via = "port-forward to deployment/" + settings.cluster.deployment() + ":" + settings.cluster.containerPort()
                     + " (pod " + pod.get() + cluster.origin().note() + ")";
-            RunFacts.put("bff", url + " (" + via + ")");
+            facts.bff(url + " (" + via + ")");
             return Capability.of(new BffTarget(url, via, false, Capability.<LogSource>of(new PodLogSource(
                     cluster.kube(), settings.cluster.namespace(), settings.cluster.deployment(), PodLogSource.LINES_FOR_CHECKS)),
                     Optional.of("pod " + pod.get() + " port " + settings.cluster.containerPort())));
@@ -63,11 +63,11 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
      * @param writes      how writes are counted; null counts the suite client's own
      * @param helmOptions how Helm may act on it (schema validation needs an OpenAPI document)
      */
-    static ClusterConnection connect(Settings settings, String kubeconfig, String source, ClusterTarget.Origin origin,
+    static ClusterConnection connect(Settings settings, RunFacts facts, String kubeconfig, String source, ClusterTarget.Origin origin,
                                      IntSupplier writes, HelmClient.Options helmOptions) {
         KubeClient kube = Preflight.kubeClient(settings, kubeconfig, source);
-        RunFacts.put("kube.context", kube.context() + origin.note());
-        RunFacts.put("kube.apiServer", kube.apiServerUrl());
+        facts.kubeContext(kube.context() + origin.note());
+        facts.kubeApiServer(kube.apiServerUrl());
         String version;
         try {
             version = kube.serverVersion().getGitVersion();
@@ -79,7 +79,7 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
             return new ClusterConnection(probe, Capability.absent("needs a reachable cluster: the API server of context '"
                     + kube.context() + "' at " + kube.apiServerUrl() + " did not answer (see the cluster connectivity check)"));
         }
-        RunFacts.put("kube.version", version);
+        facts.kubeVersion(version);
         // /version answers anyone; whether these credentials may read the namespace is asked separately (C2.1)
         int access = kube.listPodsStatus(settings.cluster.namespace());
         if (access == 401 || access == 403) {
@@ -101,7 +101,7 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
     }
 
     /** {@code prometheus.service}: the cluster's own Prometheus, through a port-forward to a ready pod behind its Service. */
-    Supplier<Capability<PrometheusClient>> prometheusInCluster(Settings settings, List<AutoCloseable> resources) {
+    Supplier<Capability<PrometheusClient>> prometheusInCluster(Settings settings, RunFacts facts, List<AutoCloseable> resources) {
         Settings.ServiceRef service = settings.prometheus.service().orElseThrow();
         return () -> cluster().get().map(cluster -> {
             LocalPortForward forward;
@@ -112,7 +112,7 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
             }
             resources.add(forward);
             URI url = URI.create("http://127.0.0.1:" + forward.getLocalPort());
-            RunFacts.put("prometheus", "service/" + service + " through a port-forward (" + url + ")");
+            facts.prometheus("service/" + service + " through a port-forward (" + url + ")");
             return Capability.of(new PrometheusClient(url, settings.prometheus.queryTimeout()));
         }).orElseGet(() -> Capability.absent("needs Prometheus at service/" + service + ", reached through the cluster: "
                 + cluster().absentReason()));

@@ -4,12 +4,14 @@ import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
+import com.bffaccounting.gate.run.RunFacts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -21,27 +23,27 @@ final class ClusterRun {
     private ClusterRun() {
     }
 
-    static Targets build(Settings settings) {
+    static Targets build(Settings settings, RunFacts facts) {
         Path kubeconfigPath = settings.cluster.kubeconfig().orElseThrow();
         try {
-            return build(settings, Files.readString(kubeconfigPath), kubeconfigPath.toString(), null);
+            return build(settings, facts, Files.readString(kubeconfigPath), kubeconfigPath.toString(), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read kubeconfig " + kubeconfigPath, e);
         }
     }
 
-    static Targets build(Settings settings, String kubeconfig, String source, AutoCloseable owner) {
+    static Targets build(Settings settings, RunFacts facts, String kubeconfig, String source, AutoCloseable owner) {
         // shared with Targets, which closes them: the port-forward below is opened only when a check needs the BFF
-        List<AutoCloseable> resources = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<AutoCloseable> resources = Collections.synchronizedList(new ArrayList<>());
         if (owner != null) {
             resources.add(owner);
         }
-        ClusterConnection connection = ClusterConnection.connect(settings, kubeconfig, source, ClusterTarget.Origin.REAL, null,
+        ClusterConnection connection = ClusterConnection.connect(settings, facts, kubeconfig, source, ClusterTarget.Origin.REAL, null,
                 new HelmClient.Options(settings.cluster.writesAllowed(), true));
         connection.cluster().get().ifPresent(resources::add);
-        Supplier<Capability<BffTarget>> bff = connection.bffBehindDeployment(settings, resources);
+        Supplier<Capability<BffTarget>> bff = connection.bffBehindDeployment(settings, facts, resources);
         Supplier<Capability<PrometheusClient>> prometheus = settings.prometheus.service().isPresent()
-                ? connection.prometheusInCluster(settings, resources) : RunComposer.prometheusFromUrl(settings);
+                ? connection.prometheusInCluster(settings, facts, resources) : RunComposer.prometheusFromUrl(settings, facts);
         return new Targets(bff, connection.probe(), connection.cluster(), Capability.of(RunComposer.registryClient(settings)),
                 prometheus, Path.of(settings.release.chartPath()), resources);
     }

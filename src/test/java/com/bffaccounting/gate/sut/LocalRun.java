@@ -7,6 +7,9 @@ import com.bffaccounting.gate.local.BffContainers;
 import com.bffaccounting.gate.local.BffProcess;
 import com.bffaccounting.gate.run.RunFacts;
 
+import org.testcontainers.k3s.K3sContainer;
+import org.testcontainers.utility.DockerImageName;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +29,9 @@ final class LocalRun {
     private LocalRun() {
     }
 
-    static Targets build(Settings settings) {
+    static Targets build(Settings settings, RunFacts facts) {
         if (settings.local.cluster().isPresent()) {
-            return localK3s(settings);
+            return localK3s(settings, facts);
         }
         List<AutoCloseable> resources = new ArrayList<>();
         Capability<BffTarget> bff;
@@ -69,10 +72,10 @@ final class LocalRun {
                     Capability.absent("needs the BFF's log: the BFF at " + settings.bff.url()
                             + " was not started by the suite (use -Dbff.command or -Dbff.image to capture it)")));
         }
-        bff.get().ifPresent(b -> RunFacts.put("bff", b.baseUrl() + " (" + b.reachedVia() + ")"));
+        bff.get().ifPresent(b -> facts.bff(b.baseUrl() + " (" + b.reachedVia() + ")"));
         Capability<BffTarget> resolved = bff;
         return new Targets(() -> resolved, ClusterProbe.notConfigured(NO_CLUSTER_LOCAL), Capability.absent(NO_CLUSTER_LOCAL),
-                Capability.of(RunComposer.registryClient(settings)), RunComposer.prometheusFromUrl(settings), Path.of(settings.release.chartPath()), resources);
+                Capability.of(RunComposer.registryClient(settings)), RunComposer.prometheusFromUrl(settings, facts), Path.of(settings.release.chartPath()), resources);
     }
 
     /** A BFF the suite was to start and could not: C8.1 fails with why; every other BFF check is NOT_RUN with it. */
@@ -85,18 +88,17 @@ final class LocalRun {
      * {@code -Dlocal.cluster=k3s}: the cluster checks against a throwaway K3s from Testcontainers, the BFF
      * reached through it as in a real cluster. Without Docker every cluster check is NOT_RUN, saying so.
      */
-    private static Targets localK3s(Settings settings) {
+    private static Targets localK3s(Settings settings, RunFacts facts) {
         if (!BffContainers.dockerAvailable()) {
             String reason = "needs a Docker engine for -Dlocal.cluster=k3s (Testcontainers K3s), and none is reachable here";
             return new Targets(() -> Capability.absent(reason), ClusterProbe.notConfigured(reason), Capability.absent(reason),
-                    Capability.of(RunComposer.registryClient(settings)), RunComposer.prometheusFromUrl(settings), Path.of(settings.release.chartPath()),
+                    Capability.of(RunComposer.registryClient(settings)), RunComposer.prometheusFromUrl(settings, facts), Path.of(settings.release.chartPath()),
                     new ArrayList<>());
         }
-        org.testcontainers.k3s.K3sContainer k3s = new org.testcontainers.k3s.K3sContainer(
-                org.testcontainers.utility.DockerImageName.parse(settings.local.k3sImage()));
+        K3sContainer k3s = new K3sContainer(DockerImageName.parse(settings.local.k3sImage()));
         k3s.start();
-        RunFacts.put("localCluster", "K3s " + settings.local.k3sImage() + " (Testcontainers)");
-        return ClusterRun.build(settings, k3s.getKubeConfigYaml(), "K3s kubeconfig (Testcontainers)", k3s);
+        facts.localCluster("K3s " + settings.local.k3sImage() + " (Testcontainers)");
+        return ClusterRun.build(settings, facts, k3s.getKubeConfigYaml(), "K3s kubeconfig (Testcontainers)", k3s);
     }
 
 }

@@ -5,6 +5,9 @@ import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.registry.RegistryClient;
 import com.bffaccounting.gate.run.RunFacts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,26 +24,23 @@ public final class RunComposer {
     private RunComposer() {
     }
 
-    public static Targets build(Settings settings) {
-        RunFacts.put("env", settings.env.id());
-        RunFacts.put("image", settings.release.image());
-        RunFacts.put("release.tag", settings.release.imageTag());
-        RunFacts.put("helm.version", HelmClient.version());
-        chartVersion(Path.of(settings.release.chartPath())).ifPresent(v -> RunFacts.put("chart.version", v));
-        switch (settings.env) {
-            case SIM:
-                return SimRun.build(settings);
-            case LOCAL:
-                return LocalRun.build(settings);
-            default:
-                return ClusterRun.build(settings);
-        }
+    /** @param facts the run's facts, told what the run connects to as it is built (and later, as checks open port-forwards) */
+    public static Targets build(Settings settings, RunFacts facts) {
+        facts.env(settings.env.id());
+        facts.image(settings.release.image());
+        facts.releaseTag(settings.release.imageTag());
+        facts.helmVersion(HelmClient.version());
+        chartVersion(Path.of(settings.release.chartPath())).ifPresent(facts::chartVersion);
+        return switch (settings.env) {
+            case SIM -> SimRun.build(settings, facts);
+            case LOCAL -> LocalRun.build(settings, facts);
+            case CLUSTER -> ClusterRun.build(settings, facts);
+        };
     }
 
     static Optional<String> chartVersion(Path chart) {
         try {
-            com.fasterxml.jackson.databind.JsonNode yaml = new com.fasterxml.jackson.databind.ObjectMapper(
-                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(chart.resolve("Chart.yaml").toFile());
+            JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(chart.resolve("Chart.yaml").toFile());
             return Optional.of(yaml.path("name").asText() + "-" + yaml.path("version").asText());
         } catch (IOException e) {
             return Optional.empty(); // C5.2 reports a chart that cannot be read
@@ -53,11 +53,11 @@ public final class RunComposer {
         return new RegistryClient(url, settings.registry.username(), settings.registry.password(), settings.registry.timeout());
     }
 
-    static Supplier<Capability<PrometheusClient>> prometheusFromUrl(Settings settings) {
+    static Supplier<Capability<PrometheusClient>> prometheusFromUrl(Settings settings, RunFacts facts) {
         Capability<PrometheusClient> capability = settings.prometheus.url()
                 .map(url -> Capability.of(new PrometheusClient(url, settings.prometheus.queryTimeout())))
                 .orElseGet(() -> Capability.absent("needs Prometheus: no -Dprometheus.url given (env=" + settings.env.id() + ")"));
-        RunFacts.put("prometheus", settings.prometheus.url().map(URI::toString)
+        facts.prometheus(settings.prometheus.url().map(URI::toString)
                 .orElse("none (no -Dprometheus.url): C12.1/C12.2 read from a direct scrape, C12.3 not run"));
         return () -> capability;
     }

@@ -19,6 +19,7 @@ import com.bffaccounting.gate.sim.SimPilot;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,70 +55,82 @@ final class SimRun {
         });
     }
 
-    static Targets build(Settings settings) {
+    static Targets build(Settings settings, RunFacts facts) {
         preflight(settings);
         List<AutoCloseable> resources = Collections.synchronizedList(new ArrayList<>());
         Path chart = Path.of(settings.release.chartPath());
-        SimPilot pilot = SimPilot.start(settings, chart);
-        resources.add(pilot);
+        int bffPort = SimPilot.freeBffPort();
+        Optional<SuitePrometheus> prometheus = startPrometheus(settings, facts, bffPort);
+        prometheus.ifPresent(resources::add);
         try {
-            return simTargets(settings, pilot, chart, resources);
+            SimPilot pilot = SimPilot.start(settings, chart, bffPort);
+            resources.add(pilot);
+            prometheus.ifPresent(p -> p.targetListening(Instant.now()));
+            return simTargets(settings, facts, pilot, chart, prometheus, resources);
         } catch (RuntimeException e) {
-            pilot.close(); // a half-built run must not leave the simulated pilot's servers behind
+            // a half-built run must not leave Prometheus or the simulated pilot's servers behind
+            Targets.closeNewestFirst(resources);
             throw e;
         }
     }
 
-    private static Targets simTargets(Settings settings, SimPilot pilot, Path chart, List<AutoCloseable> resources) {
+    private static Targets simTargets(Settings settings, RunFacts facts, SimPilot pilot, Path chart, Optional<SuitePrometheus> prometheus,
+                                      List<AutoCloseable> resources) {
         Path chartUnderTest = chart;
         if (Fault.CHART_ENV_UNWIRED.in(settings)) {
             chartUnderTest = ChartFaults.envUnwiredCopy(chart);
             Path broken = chartUnderTest;
             resources.add(() -> Trees.delete(broken));
         }
-        RunFacts.put("standIn", "SimBff + SimCluster + SimRegistry (simulated pilot)");
+        facts.standIn("SimBff + SimCluster + SimRegistry (simulated pilot)");
         RegistryClient registry = new RegistryClient(pilot.registryUrl(), Optional.empty(), Optional.empty(),
                 settings.registry.timeout());
         IntSupplier writes = pilot.cluster().<IntSupplier>map(c -> c::writeRequests).orElse(() -> 0);
-        ClusterConnection connection = ClusterConnection.connect(settings, pilot.kubeconfig(), "(simulated kubeconfig)",
+        ClusterConnection connection = ClusterConnection.connect(settings, facts, pilot.kubeconfig(), "(simulated kubeconfig)",
                 SIMULATED, writes, new HelmClient.Options(settings.cluster.writesAllowed(), false));
         connection.cluster().get().ifPresent(resources::add);
-        Supplier<Capability<BffTarget>> bff = connection.bffBehindDeployment(settings, resources);
+        Supplier<Capability<BffTarget>> bff = connection.bffBehindDeployment(settings, facts, resources);
         return new Targets(bff, connection.probe(), connection.cluster(), Capability.of(registry),
-                simPrometheus(settings, pilot, connection, resources), chartUnderTest, resources);
+                simPrometheus(settings, facts, prometheus, pilot, connection, resources), chartUnderTest, resources);
     }
 
     /**
      * In sim: a real Prometheus scraping SimBff and evaluating the chart's own alert rules (durations
-     * compressed by settings), started now and made ready while the first checks run. Without the
-     * binary, C12.3 is NOT_RUN and C12.1/C12.2 fall back to a direct scrape.
+     * compressed by settings), started before the simulated pilot so that its first scrape is not waited
+     * for (see {@link SuitePrometheus}). None when {@code prometheus.url} names one, or without the binary.
      */
-    private static Supplier<Capability<PrometheusClient>> simPrometheus(Settings settings, SimPilot pilot, ClusterConnection connection,
-                                                                      List<AutoCloseable> resources) {
+    private static Optional<SuitePrometheus> startPrometheus(Settings settings, RunFacts facts, int bffPort) {
         if (settings.prometheus.url().isPresent()) {
-            return RunComposer.prometheusFromUrl(settings);
+            return Optional.empty();
         }
-        Optional<Path> binary = settings.prometheus.binary().map(Path::of).or(() -> Executables.onPath("prometheus"));
-        if (binary.isEmpty()) {
-            RunFacts.put("prometheus", "none (no prometheus binary on PATH): C12 read from a direct scrape, C12.3 not run");
+        return settings.prometheus.binary().map(Path::of).or(() -> Executables.onPath("prometheus")).map(binary -> {
+            // rendered as the server starts: a chart that cannot be rendered is C5.2's to report, not a setup failure
+            Supplier<String> rules = () -> AlertRules.fromChart(Path.of(settings.release.chartPath()), new HelmValues()
+                    .set("prometheusRule.externalSyncStale.thresholdSeconds", Long.toString(settings.sync.maxLag().toSeconds()))
+                    .set("prometheusRule.externalSyncStale.for", PromDurations.of(settings.sync.alertFor())));
+            return new SuitePrometheus(binary, "127.0.0.1:" + bffPort, rules, settings.prometheus.scrapeInterval(),
+                    settings.prometheus.queryTimeout(), url -> facts.prometheus(url + " (real Prometheus " + binary + ", started by the suite)"));
+        });
+    }
+
+    /** C12's Prometheus: the one at {@code prometheus.url}, the one the suite started, or none (C12.3 NOT_RUN, C12.1/C12.2 from a direct scrape). */
+    private static Supplier<Capability<PrometheusClient>> simPrometheus(Settings settings, RunFacts facts, Optional<SuitePrometheus> started,
+                                                                      SimPilot pilot, ClusterConnection connection, List<AutoCloseable> resources) {
+        if (settings.prometheus.url().isPresent()) {
+            return RunComposer.prometheusFromUrl(settings, facts);
+        }
+        if (started.isEmpty()) {
+            facts.prometheus("none (no prometheus binary on PATH): C12 read from a direct scrape, C12.3 not run");
             Capability<PrometheusClient> absent = Capability.absent("needs Prometheus: no prometheus binary on PATH"
                     + " (apt-get install prometheus) and no -Dprometheus.url");
             return () -> absent;
         }
-        String rules = AlertRules.fromChart(Path.of(settings.release.chartPath()), new HelmValues()
-                .set("prometheusRule.externalSyncStale.thresholdSeconds", Long.toString(settings.sync.maxLag().toSeconds()))
-                .set("prometheusRule.externalSyncStale.for", PromDurations.of(settings.sync.alertFor())));
-        URI bff = pilot.bff().baseUrl();
-        SuitePrometheus prometheus = new SuitePrometheus(binary.get(), bff.getHost() + ":" + bff.getPort(), rules,
-                settings.prometheus.scrapeInterval(), settings.prometheus.queryTimeout(),
-                url -> RunFacts.put("prometheus", url + " (real Prometheus " + binary.get() + ", started by the suite)"));
-        resources.add(prometheus);
         return () -> {
-            PrometheusClient direct = prometheus.client();
+            PrometheusClient direct = started.get().client();
             if (settings.prometheus.service().isPresent()) {
                 // the simulated Service's pod stands for this Prometheus: C12 goes through the port-forward, as in a cluster
                 pilot.routePrometheusPods(direct.url());
-                return connection.prometheusInCluster(settings, resources).get();
+                return connection.prometheusInCluster(settings, facts, resources).get();
             }
             return Capability.of(direct);
         };

@@ -7,63 +7,84 @@ import com.bffaccounting.gate.prometheus.PrometheusServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * A real Prometheus the suite starts for itself (in {@code env=sim}), started as soon as the run is
- * composed and made ready in the background. Why not on first use: Prometheus 2 hands its scrape
- * targets over on a 5-second tick, so its first scrape and rule evaluation come 5 to 6 s after it starts;
- * started with the run, that wait overlaps the checks before C12 instead of adding to the run.
+ * A real Prometheus the suite starts for itself (in {@code env=sim}), started in the background before
+ * the simulated pilot it scrapes. Why so early: Prometheus 2 hands its scrape targets over on a 5-second
+ * tick, so its first scrape comes 5 to 6 s after it starts; started first, that wait overlaps the pilot's
+ * start and the checks before C12 instead of adding to the run.
  *
- * <p>{@link #client()} waits for it; closing stops it whether or not it finished starting.
+ * <p>Because it may scrape the target's port before anything listens there, {@link #client()} waits for a
+ * scrape that began after {@link #targetListening(Instant)}, and a rule evaluation after it. Closing stops
+ * the server whether or not it finished starting.
  */
 final class SuitePrometheus implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-    private final CompletableFuture<PrometheusClient> ready;
+    private final CompletableFuture<PrometheusServer> started;
+    private final Duration queryTimeout;
+    private final Consumer<URI> onReady;
     private PrometheusServer server;
+    private final Object readiness = new Object();
+    private volatile Instant targetListening;
+    private PrometheusClient ready;
     private boolean closed;
 
     /**
-     * @param onReady told the server's URL once it has scraped and evaluated its rules
+     * @param target  host:port to scrape (nothing needs to listen there yet)
+     * @param onReady told the server's URL once it has scraped the target and evaluated its rules
      */
-    SuitePrometheus(Path binary, String target, String rulesYaml, Duration scrapeInterval, Duration queryTimeout,
+    SuitePrometheus(Path binary, String target, Supplier<String> rulesYaml, Duration scrapeInterval, Duration queryTimeout,
                     Consumer<URI> onReady) {
-        this.ready = CompletableFuture.supplyAsync(() -> {
-            PrometheusServer started = PrometheusServer.start(binary, target, rulesYaml, scrapeInterval, START_TIMEOUT);
-            if (!keep(started)) {
-                throw new IllegalStateException("the run ended before Prometheus was ready");
-            }
-            PrometheusClient client = new PrometheusClient(started.url(), queryTimeout);
-            client.awaitFirstEvaluation(START_TIMEOUT);
-            onReady.accept(started.url());
-            return client;
-        }, runnable -> {
+        this.queryTimeout = queryTimeout;
+        this.onReady = onReady;
+        this.started = CompletableFuture.supplyAsync(() -> keep(PrometheusServer.start(binary, target, rulesYaml.get(),
+                scrapeInterval, START_TIMEOUT)), runnable -> {
             Thread thread = new Thread(runnable, "suite-prometheus");
             thread.setDaemon(true);
             thread.start();
         });
     }
 
-    /** The started Prometheus, once it has scraped its target and evaluated its rules. */
+    /** From {@code at} on, the scrape target listens: only scrapes that began then say anything about it. */
+    void targetListening(Instant at) {
+        targetListening = at;
+    }
+
+    /** The started Prometheus, once it has scraped the listening target and evaluated its rules after that. */
     PrometheusClient client() {
+        synchronized (readiness) {
+            return ready != null ? ready : awaitReady();
+        }
+    }
+
+    private PrometheusClient awaitReady() {
+        PrometheusServer server;
         try {
-            return ready.join();
+            server = started.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException("the Prometheus started by the suite did not come up: " + Causes.describe(cause), cause);
         }
+        PrometheusClient client = new PrometheusClient(server.url(), queryTimeout);
+        client.awaitFirstEvaluation(targetListening != null ? targetListening : Instant.now(), START_TIMEOUT);
+        onReady.accept(server.url());
+        ready = client;
+        return client;
     }
 
-    private synchronized boolean keep(PrometheusServer started) {
+    private synchronized PrometheusServer keep(PrometheusServer server) {
         if (closed) {
-            started.close();
-            return false;
+            server.close();
+            throw new IllegalStateException("the run ended before Prometheus was ready");
         }
-        server = started;
-        return true;
+        this.server = server;
+        return server;
     }
 
     @Override

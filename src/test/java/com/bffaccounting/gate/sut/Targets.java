@@ -77,6 +77,11 @@ public final class Targets implements AutoCloseable {
     /** Stops what the suite started, newest first; every resource is closed even if one fails. */
     @Override
     public synchronized void close() {
+        closeNewestFirst(resources);
+    }
+
+    /** Closes what a run started, newest first; every resource is closed even if one fails (the first failure is thrown). */
+    static void closeNewestFirst(List<AutoCloseable> resources) {
         RuntimeException first = null;
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
