@@ -13,6 +13,11 @@ import io.restassured.http.Header;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,6 +92,34 @@ public final class BffClient {
                             + (attempts > 1 ? ", tried twice" : "")), Causes.describe(e));
                 }
             }
+        }
+    }
+
+    /**
+     * Sends one request through this client's whole stack (REST Assured, its Groovy runtime, the Apache
+     * client, the recording filter) to a throwaway server on a loopback port of this JVM — never to the BFF.
+     * The first request of a JVM costs a second or two of class loading and compiling; a run does this in
+     * the background while it connects, so that its first check does not pay for it.
+     */
+    public static void warmUp() {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+        } catch (IOException e) {
+            return; // no loopback port: the first check pays the cost instead
+        }
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            new BffClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(5), new Redactor(List.of()))
+                    .send("GET", "/warm-up", Map.of("X-Warm-Up", "1"));
+        } catch (RuntimeException e) {
+            // only time was to be saved
+        } finally {
+            server.stop(0);
         }
     }
 

@@ -2,6 +2,7 @@ package com.bffaccounting.gate.sut;
 
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
+import com.bffaccounting.gate.http.BffClient;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.registry.RegistryClient;
 import com.bffaccounting.gate.run.RunFacts;
@@ -26,16 +27,25 @@ public final class RunComposer {
 
     /** @param facts the run's facts, told what the run connects to as it is built (and later, as checks open port-forwards) */
     public static Targets build(Settings settings, RunFacts facts) {
+        inBackground("warm-up-http", BffClient::warmUp);
         facts.env(settings.env.id());
         facts.image(settings.release.image());
         facts.releaseTag(settings.release.imageTag());
         facts.helmVersion(HelmClient.version());
         chartVersion(Path.of(settings.release.chartPath())).ifPresent(facts::chartVersion);
-        return switch (settings.env) {
+        Targets targets = switch (settings.env) {
             case SIM -> SimRun.build(settings, facts);
             case LOCAL -> LocalRun.build(settings, facts);
             case CLUSTER -> ClusterRun.build(settings, facts);
         };
+        targets.resolveBffInBackground();
+        return targets;
+    }
+
+    private static void inBackground(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     static Optional<String> chartVersion(Path chart) {
