@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -37,7 +38,7 @@ class ChecklistTraceabilityTest {
     }
 
     private static Stream<Pickle> pickles() {
-        return ENVELOPES.stream().map(Envelope::getPickle).flatMap(java.util.Optional::stream);
+        return ENVELOPES.stream().map(Envelope::getPickle).flatMap(Optional::stream);
     }
 
     private static Set<String> idTags() {
@@ -71,7 +72,7 @@ class ChecklistTraceabilityTest {
     @Test
     void featureAndScenarioNamesStartWithTheKoreanHeading() {
         List<String> names = new ArrayList<>();
-        ENVELOPES.stream().map(Envelope::getGherkinDocument).flatMap(java.util.Optional::stream)
+        ENVELOPES.stream().map(Envelope::getGherkinDocument).flatMap(Optional::stream)
                 .forEach(d -> d.getFeature().ifPresent(f -> names.add(f.getName())));
         pickles().forEach(p -> names.add(p.getName()));
         List<String> notKorean = names.stream()

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +69,7 @@ class ReleaseWorkflowTest {
                 + " the workflows are checked by their semantics only");
         List<Path> files;
         try (var walk = Files.walk(Path.of(".github/workflows"))) {
-            files = new java.util.ArrayList<>(walk.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).toList());
+            files = new ArrayList<>(walk.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).toList());
         }
         files.add(CALLER);
         for (Path file : files) {

@@ -5,15 +5,18 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Raw setting lookup, in the order the README documents: system property, then environment
@@ -137,7 +140,7 @@ public final class SettingSource {
     /** The keys given as system properties that start with {@code prefix} ({@code bff.env.}). */
     public Set<String> systemKeysStartingWith(String prefix) {
         return systemProperties.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Every value read through {@code ${env:…}} or {@code ${file:…}}: secrets by the way they were given. */
@@ -179,7 +182,7 @@ public final class SettingSource {
             return content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
                     : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
         } catch (IOException e) {
-            throw new ConfigException(key + ": ${file:" + path + "} cannot be read (" + (e instanceof java.nio.file.NoSuchFileException
+            throw new ConfigException(key + ": ${file:" + path + "} cannot be read (" + (e instanceof NoSuchFileException
                     ? "no such file" : e.getMessage()) + ")");
         }
     }

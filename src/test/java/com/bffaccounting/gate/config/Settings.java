@@ -1,14 +1,23 @@
 package com.bffaccounting.gate.config;
 
+import com.bffaccounting.gate.io.Executables;
+import com.bffaccounting.gate.registry.ImageReference;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.File;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +46,8 @@ public final class Settings {
     public final Sim sim;
     public final Gate gate;
     public final Local local;
+    /** The named timeouts of the suite's waits, from the settings above. */
+    public final Timeouts timeouts = new Timeouts(this);
 
     /** Values that must never reach a report, a log or an attachment. */
     private final Set<String> secretValues;
@@ -65,8 +76,8 @@ public final class Settings {
         /** The allowlist as the container gets it: a JSON array string. */
         public String allowlistJson() {
             try {
-                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(allowlist);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return new ObjectMapper().writeValueAsString(allowlist);
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -85,7 +96,7 @@ public final class Settings {
         }
     }
 
-    public record Registry(Optional<java.net.URI> url, Optional<String> username, Optional<String> password,
+    public record Registry(Optional<URI> url, Optional<String> username, Optional<String> password,
                            Duration timeout) {
     }
 
@@ -142,7 +153,7 @@ public final class Settings {
                 projectPath(r, "chart.path", "charts/bff-accounting").toString());
 
         Duration httpTimeout = r.duration("http.timeout", Duration.ofSeconds(10));
-        Map<String, String> extraEnv = new java.util.TreeMap<>();
+        Map<String, String> extraEnv = new TreeMap<>();
         for (String key : r.source().systemKeysStartingWith("bff.env.")) {
             String name = key.substring("bff.env.".length());
             r.require(name.matches("[A-Za-z_][A-Za-z0-9_]*"), key + ": '" + name + "' is not an environment variable name");
@@ -171,7 +182,7 @@ public final class Settings {
             r.require(!allowlist.contains(tenant),
                     "pilot.nonPilotTenants: '" + tenant + "' is also in pilot.allowlist — a tenant cannot be both");
         }
-        String probeMethod = r.string("gating.probeMethod", "GET").toUpperCase(java.util.Locale.ROOT);
+        String probeMethod = r.string("gating.probeMethod", "GET").toUpperCase(Locale.ROOT);
         r.require(Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE").contains(probeMethod),
                 "gating.probeMethod: '" + probeMethod + "' is not an HTTP method — use GET (default) or POST");
         String probePath = r.string("gating.probePath", "/v1/accounting/audit?page=1&page_size=1");
@@ -205,8 +216,8 @@ public final class Settings {
         registry = new Registry(Optional.ofNullable(r.url("registry.url", null)), r.optional("registry.username"),
                 r.optional("registry.password"), r.duration("registry.timeout", Duration.ofSeconds(15)));
         try {
-            com.bffaccounting.gate.registry.ImageReference.parse(release.imageRepository(), release.imageTag());
-            com.bffaccounting.gate.registry.ImageReference.parse(release.imageRepository(), release.rollbackTag());
+            ImageReference.parse(release.imageRepository(), release.imageTag());
+            ImageReference.parse(release.imageRepository(), release.rollbackTag());
         } catch (IllegalArgumentException e) {
             r.error("image.repository/image.tag: " + e.getMessage());
         }
@@ -233,16 +244,16 @@ public final class Settings {
                 "prometheus.service: a Service in the cluster needs a cluster (env=cluster or sim); with env=local give prometheus.url");
 
         if (env == Env.SIM && prometheus.required() && prometheus.url().isEmpty() && prometheus.binary().isEmpty()
-                && com.bffaccounting.gate.io.Executables.onPath("prometheus").isEmpty()) {
+                && Executables.onPath("prometheus").isEmpty()) {
             r.error("prometheus.required: true, but there is no prometheus binary on PATH — apt-get install prometheus");
         }
 
         Optional<Path> kubeconfig = r.optional("kubeconfig").map(Path::of);
         if (env == Env.CLUSTER) {
             Optional<Path> found = kubeconfig.or(() -> Optional.ofNullable(System.getenv("KUBECONFIG"))
-                    .map(k -> Path.of(k.split(java.io.File.pathSeparator)[0])))
+                    .map(k -> Path.of(k.split(File.pathSeparator)[0])))
                     .or(() -> Optional.of(Path.of(System.getProperty("user.home"), ".kube", "config")));
-            if (!java.nio.file.Files.isReadable(found.get())) {
+            if (!Files.isReadable(found.get())) {
                 r.error("kubeconfig: no readable kubeconfig at " + found.get() + " (from -Dkubeconfig, $KUBECONFIG or ~/.kube/config)"
                         + " — set -Dkubeconfig=/path/to/config, or verify a BFF without Kubernetes with -Denv=local");
             }
@@ -280,7 +291,7 @@ public final class Settings {
             r.require(env == Env.LOCAL, "local.cluster: a local K3s cluster needs -Denv=local (env is " + env.id() + ")");
         });
         Optional<Path> baseline = r.optional("verdict.baseline").map(Path::of);
-        baseline.filter(b -> !java.nio.file.Files.isReadable(b)).ifPresent(b -> r.error("verdict.baseline: no readable file at "
+        baseline.filter(b -> !Files.isReadable(b)).ifPresent(b -> r.error("verdict.baseline: no readable file at "
                 + b.toAbsolutePath() + " — give the verdict.json of an earlier run (e.g. the previous tag's reports artifact)"));
         gate = new Gate(r.bool("gate.failOnIncomplete", env == Env.CLUSTER),
                 projectPath(r, "gate.workflow", ".github/workflows/release-gate.yml").toString(),

@@ -1,7 +1,11 @@
 package com.bffaccounting.gate.config;
 
+import com.bffaccounting.gate.evidence.Redactor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -99,10 +103,10 @@ class SettingsTest {
     }
 
     @Test
-    void aSecretIsReadFromTheEnvironmentOrAFileAndMaskedEverywhere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void aSecretIsReadFromTheEnvironmentOrAFileAndMaskedEverywhere(@TempDir Path dir)
             throws Exception {
-        java.nio.file.Path keyFile = dir.resolve("db-password");
-        java.nio.file.Files.writeString(keyFile, "file-secret-42\n");
+        Path keyFile = dir.resolve("db-password");
+        Files.writeString(keyFile, "file-secret-42\n");
         Properties sys = new Properties();
         sys.put("gating.probeHeaders", "X-User-Role=auditor,X-Api-Key=${env:BFF_API_KEY}");
         sys.put("bff.databaseUrl", "postgres://app:${file:" + keyFile + "}@db:5432/app");
@@ -111,7 +115,7 @@ class SettingsTest {
         assertThat(s.bff.databaseUrl()).isEqualTo("postgres://app:file-secret-42@db:5432/app");
         assertThat(s.secretValues()).contains("env-secret-42", "file-secret-42");
         assertThat(s.literalSecretWarnings()).isEmpty();
-        assertThat(com.bffaccounting.gate.evidence.Redactor.of(s).redact("key env-secret-42, pw file-secret-42"))
+        assertThat(Redactor.of(s).redact("key env-secret-42, pw file-secret-42"))
                 .isEqualTo("key ***, pw ***");
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +90,7 @@ class ChartTest {
         assertThat(labels.path("app.kubernetes.io/name").asText()).isEqualTo("bff-accounting");
         assertThat(labels.path("app.kubernetes.io/instance").asText()).isEqualTo("bff");
         assertThat(labels.path("app.kubernetes.io/version").asText()).isEqualTo("r7-h-pilot-20251203");
-        Map<String, String> probes = new java.util.HashMap<>();
+        Map<String, String> probes = new HashMap<>();
         assertThat(ChartVerifier.checkRendered(rendered, pilotExpectation(new HelmValues()), probes)).isEmpty();
         assertThat(probes).containsEntry("readinessProbe", "/ready").containsEntry("livenessProbe", "/health");
     }
@@ -112,7 +113,7 @@ class ChartTest {
     void aChartWithoutTheScrapeTargetOrTheAlertGoesBlind() {
         RenderedChart blind = RenderedChart.parse(HelmClient.template(CHART, "bff", "accounting",
                 new HelmValues().set("serviceMonitor.enabled", "false").set("prometheusRule.enabled", "false")));
-        assertThat(ChartVerifier.checkRendered(blind, pilotExpectation(new HelmValues()), new java.util.HashMap<>()))
+        assertThat(ChartVerifier.checkRendered(blind, pilotExpectation(new HelmValues()), new HashMap<>()))
                 .anySatisfy(p -> assertThat(p).startsWith("no ServiceMonitor is rendered"))
                 .anySatisfy(p -> assertThat(p).contains("no ExternalSyncStale alert would ever fire"));
     }

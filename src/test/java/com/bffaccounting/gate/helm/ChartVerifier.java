@@ -6,6 +6,7 @@ import com.marcnuri.helm.LintResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +58,7 @@ public final class ChartVerifier {
             problems.add("helm template " + chart + " with the deploy's values failed: " + oneLine(e));
             return new Result(problems, List.of(), Optional.empty(), lintMessages, Map.of());
         }
-        Map<String, String> probePaths = new java.util.LinkedHashMap<>();
+        Map<String, String> probePaths = new LinkedHashMap<>();
         problems.addAll(checkRendered(rendered, expected, probePaths));
         ChartReferences.Outcome references = ChartReferences.check(rendered, expected.namespace(), namespace);
         problems.addAll(references.missing());

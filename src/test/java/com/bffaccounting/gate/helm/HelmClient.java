@@ -7,8 +7,11 @@ import com.marcnuri.helm.ReleaseHistory;
 import com.marcnuri.helm.TemplateCommand;
 import com.marcnuri.helm.UpgradeCommand;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +51,11 @@ public final class HelmClient {
         // so the contents go to a private temporary file that the JVM deletes on exit.
         try {
             this.kubeconfig = Files.createTempFile("release-gate-kubeconfig", ".yaml",
-                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(kubeconfig, kubeConfigContents);
             kubeconfig.toFile().deleteOnExit();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write a temporary kubeconfig for Helm", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a temporary kubeconfig for Helm", e);
         }
         this.options = options;
     }

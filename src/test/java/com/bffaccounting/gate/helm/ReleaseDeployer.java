@@ -4,6 +4,7 @@ import com.bffaccounting.gate.kube.PodStates;
 import com.bffaccounting.gate.kube.RolloutInspector;
 import com.bffaccounting.gate.registry.ImageReference;
 import com.bffaccounting.gate.registry.RegistryClient;
+import com.bffaccounting.gate.waits.Timeout;
 import com.marcnuri.helm.Release;
 
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public final class ReleaseDeployer {
         CompletableFuture<Release> upgrade = CompletableFuture.supplyAsync(() -> helm.upgradeInstall(request.chart(),
                 request.release(), request.namespace(), request.values(), request.timeout(), request.createNamespace()), HELM_CALLS);
         Optional<RolloutInspector.Stuck> stuck = rollout.stuckWhile(() -> !upgrade.isDone(), request.failFastAfter(),
-                request.timeout().plusSeconds(30));
+                new Timeout("rollout", request.timeout(), "helm.timeout").plus(Duration.ofSeconds(30), "30 s for Helm to return after it"));
         if (stuck.isPresent()) {
             throw new DeployFailed(diagnose(stuck.get(), request.image(), Duration.ofNanos(System.nanoTime() - start)));
         }

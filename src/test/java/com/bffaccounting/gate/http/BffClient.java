@@ -1,9 +1,10 @@
 package com.bffaccounting.gate.http;
 
+import com.bffaccounting.gate.evidence.Redactor;
 import com.bffaccounting.gate.io.JulLoggers;
 import com.bffaccounting.gate.outcome.Causes;
-import com.bffaccounting.gate.evidence.Redactor;
 import com.bffaccounting.gate.outcome.Unreachable;
+import com.sun.net.httpserver.HttpServer;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HttpClientConfig;
@@ -12,8 +13,6 @@ import io.restassured.filter.Filter;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,6 +24,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * HTTP access to the BFF under test (REST Assured, one request specification per target, no global
@@ -39,7 +39,7 @@ public final class BffClient {
      * exception class: the outcome (Unreachable, naming the URL) says it once, in words. Held in a field
      * because java.util.logging keeps loggers weakly.
      */
-    private static final java.util.logging.Logger APACHE_RETRIES = JulLoggers.warningsOnly("org.apache.http");
+    private static final Logger APACHE_RETRIES = JulLoggers.warningsOnly("org.apache.http");
 
     private final URI baseUrl;
     private final String portForward;

@@ -4,7 +4,9 @@ import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.outcome.Unreachable;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -124,7 +126,7 @@ public final class KubeClient implements AutoCloseable {
 
     /** {@code kubectl create namespace NS} — deploy runs only (the write guard refuses it otherwise). */
     public void createNamespace(String namespace) {
-        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+        client.namespaces().resource(new NamespaceBuilder()
                 .withNewMetadata().withName(namespace).endMetadata().build()).create();
     }
 
@@ -194,7 +196,7 @@ public final class KubeClient implements AutoCloseable {
      * on the port the Service's port targets.
      */
     public LocalPortForward portForwardService(String namespace, String name, int port) {
-        io.fabric8.kubernetes.api.model.Service service = read(() -> client.services().inNamespace(namespace).withName(name).get());
+        Service service = read(() -> client.services().inNamespace(namespace).withName(name).get());
         if (service == null) {
             throw new IllegalStateException("service/" + name + " does not exist in namespace " + namespace);
         }

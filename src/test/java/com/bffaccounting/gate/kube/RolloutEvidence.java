@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.kube;
 
+import io.fabric8.kubernetes.api.model.Pod;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ public final class RolloutEvidence {
         }
 
         public static Map<String, List<String>> collect(KubeClient kube, String namespace,
-                                                        List<io.fabric8.kubernetes.api.model.Pod> pods, int tailLines) {
+                                                        List<Pod> pods, int tailLines) {
             Map<String, List<String>> tails = new LinkedHashMap<>();
             for (var pod : pods) {
                 tails.put(pod.getMetadata().getName(), kube.logTail(namespace, pod.getMetadata().getName(), tailLines));

@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.kube;
 
+import com.bffaccounting.gate.waits.Timeout;
+import com.bffaccounting.gate.waits.Wait;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -15,17 +17,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-
 /**
  * Watches a Deployment's rollout the way {@code kubectl rollout status} does, but fails fast: a pod
  * stuck in ErrImagePull, ImagePullBackOff, CrashLoopBackOff or CreateContainerConfigError ends the
  * wait after a short grace instead of after the whole timeout.
  */
 public final class RolloutInspector {
-    private static final Duration POLL = Duration.ofMillis(250);
-
     private final KubeClient kube;
     private final String namespace;
     private final String deploymentName;
@@ -67,57 +64,53 @@ public final class RolloutInspector {
      * Polls until every pod of the deployment is ready with no restarts, a pod is stuck for longer than
      * {@code grace}, or {@code timeout} passes. {@code stop} ends it early (e.g. Helm returned).
      */
-    public Outcome awaitPodsReady(Duration timeout, Duration grace, BooleanSupplier stop) {
+    public Outcome awaitPodsReady(Timeout timeout, Duration grace, BooleanSupplier stop) {
         Instant start = clock.instant();
         Map<String, Instant> firstSeenStuck = new LinkedHashMap<>();
-        AtomicReference<Outcome> outcome = new AtomicReference<>();
-        AtomicReference<List<Pod>> lastPods = new AtomicReference<>(List.of());
-        AtomicReference<String> lastState = new AtomicReference<>("no pod observed yet");
-        try {
-            Awaitility.await("pods of deployment/" + deploymentName + " to be ready")
-                    .atMost(timeout.plusMillis(1))
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(POLL)
-                    .until(() -> {
-                        outcome.set(evaluate(start, grace, firstSeenStuck, lastPods, lastState));
-                        return outcome.get() != null || stop.getAsBoolean();
-                    });
-        } catch (ConditionTimeoutException e) {
-            // reported below with the last state that was observed
+        Wait.Outcome<Look> waited = Wait.until("pods of deployment/" + deploymentName + " to be ready", () -> look(start, grace, firstSeenStuck))
+                .within(timeout)
+                // a stuck pod or a missing Deployment will not come right by waiting
+                .stoppingEarlyWhen(look -> look.outcome() instanceof Stuck || look.outcome() instanceof Missing || stop.getAsBoolean())
+                .describedBy(Look::state)
+                .poll(look -> look.outcome() instanceof Ready);
+        Look last = waited.last();
+        if (last != null && last.outcome() != null) {
+            return last.outcome();
         }
-        if (outcome.get() != null) {
-            return outcome.get();
-        }
-        return new TimedOut(Duration.between(start, clock.instant()), lastPods.get(), lastState.get());
+        return new TimedOut(Duration.between(start, clock.instant()), last == null ? List.of() : last.pods(),
+                last == null ? "no pod observed yet" : last.state());
     }
 
-    private Outcome evaluate(Instant start, Duration grace, Map<String, Instant> firstSeenStuck,
-                             AtomicReference<List<Pod>> lastPods, AtomicReference<String> lastState) {
+    /** One look at the rollout: its outcome when it has one, the pods, and the state in words. */
+    private record Look(Outcome outcome, List<Pod> pods, String state) {
+    }
+
+    private Look look(Instant start, Duration grace, Map<String, Instant> firstSeenStuck) {
         Optional<Deployment> deployment = deployment();
         if (deployment.isEmpty()) {
-            return new Missing("deployment/" + deploymentName + " does not exist in namespace " + namespace);
+            String missing = "deployment/" + deploymentName + " does not exist in namespace " + namespace;
+            return new Look(new Missing(missing), List.of(), missing);
         }
         List<Pod> pods = kube.podsOf(namespace, deployment.get());
-        lastPods.set(pods);
         Instant now = clock.instant();
         Optional<Stuck> stuck = stuckLongerThan(grace, pods, now, firstSeenStuck);
         if (stuck.isPresent()) {
-            return stuck.get();
+            return new Look(stuck.get(), pods, "pod " + stuck.get().stuck().pod() + " " + stuck.get().stuck().reason());
         }
         int desired = Optional.ofNullable(deployment.get().getSpec().getReplicas()).orElse(1);
         Optional<String> incomplete = rolloutComplete(deployment.get());
-        lastState.set(incomplete.orElse(pods.stream().filter(p -> !PodStates.ready(p)).count() + " pod(s) not ready"));
+        String state = incomplete.orElse(pods.stream().filter(p -> !PodStates.ready(p)).count() + " pod(s) not ready");
         if (pods.size() >= desired && pods.stream().allMatch(PodStates::ready) && incomplete.isEmpty()) {
-            return new Ready(pods, Duration.between(start, now));
+            return new Look(new Ready(pods, Duration.between(start, now)), pods, "ready");
         }
-        return null;
+        return new Look(null, pods, state);
     }
 
     /**
      * While {@code running} (Helm is still waiting), watches for a pod stuck longer than {@code grace};
      * returns it at once, or empty when {@code running} turns false or {@code limit} passes.
      */
-    public Optional<Stuck> stuckWhile(BooleanSupplier running, Duration grace, Duration limit) {
+    public Optional<Stuck> stuckWhile(BooleanSupplier running, Duration grace, Timeout limit) {
         return watchForStuck(pods -> running.getAsBoolean(), grace, limit);
     }
 
@@ -125,27 +118,22 @@ public final class RolloutInspector {
      * A verify-only look: a pod stuck longer than {@code grace}, watched for at most {@code limit}, and not
      * at all once every pod is ready — a ready pod is waiting for no image, and no pod can get stuck then.
      */
-    public Optional<Stuck> stuckNow(Duration grace, Duration limit) {
+    public Optional<Stuck> stuckNow(Duration grace, Timeout limit) {
         return watchForStuck(pods -> !pods.stream().allMatch(PodStates::ready), grace, limit);
     }
 
-    private Optional<Stuck> watchForStuck(Predicate<List<Pod>> keepWatching, Duration grace, Duration limit) {
+    private Optional<Stuck> watchForStuck(Predicate<List<Pod>> keepWatching, Duration grace, Timeout limit) {
         Map<String, Instant> firstSeenStuck = new LinkedHashMap<>();
         AtomicReference<Stuck> found = new AtomicReference<>();
-        try {
-            Awaitility.await("a pod of deployment/" + deploymentName + " stuck")
-                    .atMost(limit.plusMillis(1))
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(POLL)
-                    .until(() -> {
-                        List<Pod> pods = pods();
-                        Optional<Stuck> stuck = stuckLongerThan(grace, pods, clock.instant(), firstSeenStuck);
-                        stuck.ifPresent(found::set);
-                        return stuck.isPresent() || !keepWatching.test(pods);
-                    });
-        } catch (ConditionTimeoutException e) {
-            // the caller's own timeout (Helm's) decides what a slow rollout means
-        }
+        // running out is no finding: the caller's own timeout (Helm's) decides what a slow rollout means
+        Wait.until("a pod of deployment/" + deploymentName + " stuck", this::pods)
+                .within(limit)
+                .stoppingEarlyWhen(pods -> {
+                    stuckLongerThan(grace, pods, clock.instant(), firstSeenStuck).ifPresent(found::set);
+                    return found.get() != null;
+                })
+                .describedBy(PodStates::describe)
+                .poll(pods -> !keepWatching.test(pods));
         return Optional.ofNullable(found.get());
     }
 

@@ -1,16 +1,14 @@
 package com.bffaccounting.gate.local;
 
+import com.bffaccounting.gate.http.StatusProbe;
 import com.bffaccounting.gate.logs.LogSource;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
+import com.bffaccounting.gate.waits.Timeout;
+import com.bffaccounting.gate.waits.Wait;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +45,7 @@ public final class BffProcess implements AutoCloseable, LogSource {
      * {@code healthUrl} answers 200; fails at once if the process exits first.
      */
     public static BffProcess start(String command, Path workdir, Map<String, String> environment,
-                                   URI healthUrl, Duration startTimeout) {
+                                   URI healthUrl, Timeout startTimeout) {
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", command)
                 .directory(workdir.toFile())
                 .redirectErrorStream(true);
@@ -69,27 +67,19 @@ public final class BffProcess implements AutoCloseable, LogSource {
         return bff;
     }
 
-    private void awaitHealthy(URI healthUrl, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        try {
-            Awaitility.await("BFF process '" + command + "' to answer " + healthUrl)
-                    .atMost(timeout)
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new StartFailed("BFF process '" + command + "' exited with code "
-                                    + process.exitValue() + " before answering " + healthUrl + "; " + lastOutput());
-                        }
-                        try {
-                            return http.send(HttpRequest.newBuilder(healthUrl).timeout(Duration.ofSeconds(2)).build(),
-                                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    });
-        } catch (ConditionTimeoutException e) {
+    private void awaitHealthy(URI healthUrl, Timeout timeout) {
+        StatusProbe health = new StatusProbe(healthUrl, Duration.ofSeconds(2));
+        Wait.Outcome<String> answered = Wait.until("BFF process '" + command + "' to answer " + healthUrl, health::status)
+                .within(timeout)
+                .stoppingEarlyWhen(answer -> !process.isAlive())
+                .poll("200"::equals);
+        if (answered.stopped()) {
+            throw new StartFailed("BFF process '" + command + "' exited with code "
+                    + process.exitValue() + " before answering " + healthUrl + "; " + lastOutput());
+        }
+        if (answered.timedOut()) {
             throw new StartFailed("BFF process '" + command + "' did not answer 200 on " + healthUrl
-                    + " within " + timeout.toSeconds() + " s; " + lastOutput());
+                    + " within " + timeout.describe() + " (last: " + answered.last() + "); " + lastOutput());
         }
     }
 

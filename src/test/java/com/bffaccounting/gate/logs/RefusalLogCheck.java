@@ -4,10 +4,9 @@ import com.bffaccounting.gate.gating.TenantProbeResult;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Findings;
 import com.bffaccounting.gate.outcome.Inconclusive;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
+import com.bffaccounting.gate.waits.Timeout;
+import com.bffaccounting.gate.waits.Wait;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -23,9 +22,9 @@ import java.util.regex.Pattern;
 public final class RefusalLogCheck {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}_.\\-]+");
     private final String errorCode;
-    private final Duration timeout;
+    private final Timeout timeout;
 
-    public RefusalLogCheck(String errorCode, Duration timeout) {
+    public RefusalLogCheck(String errorCode, Timeout timeout) {
         this.errorCode = errorCode;
         this.timeout = timeout;
     }
@@ -51,24 +50,23 @@ public final class RefusalLogCheck {
         if (tenants.isEmpty()) {
             throw new IllegalStateException("no refused tenants to look for: the probe step did not run");
         }
-        try {
-            Awaitility.await("refusals of " + tenants.size() + " tenants in " + logName)
-                    .atMost(timeout.plusMillis(1))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> missing(tenants, lines.get()).isEmpty());
-        } catch (ConditionTimeoutException e) {
-            // judged on one last read: a slow read must not turn a complete log into a failure
-            List<String> last = lines.get();
-            List<String> missing = missing(tenants, last);
-            if (missing.isEmpty()) {
-                return;
-            }
-            String details = String.join(", ", missing.stream().limit(20).toList())
-                    + (missing.size() > 20 ? " … and " + (missing.size() - 20) + " more" : "")
-                    + (last.isEmpty() ? " (the BFF wrote nothing to its log in " : " (none after ") + timeout.toMillis() + " ms)";
-            throw new CheckFailed("no " + errorCode + " line in the " + logName + " for "
-                    + Findings.format(missing.size(), tenants.size(), "refused tenants", details));
+        Wait.Outcome<List<String>> seen = Wait.until("refusals of " + tenants.size() + " tenants in " + logName, lines)
+                .within(timeout).poll(read -> missing(tenants, read).isEmpty());
+        if (seen.met()) {
+            return;
         }
+        // judged on one last read: a slow read must not turn a complete log into a failure
+        List<String> last = lines.get();
+        List<String> missing = missing(tenants, last);
+        if (missing.isEmpty()) {
+            return;
+        }
+        String details = String.join(", ", missing.stream().limit(20).toList())
+                + (missing.size() > 20 ? " … and " + (missing.size() - 20) + " more" : "")
+                + (last.isEmpty() ? " (the BFF wrote nothing to its log in " : " (none after ") + timeout.value().toMillis() + " ms, "
+                + timeout.setting() + ")";
+        throw new CheckFailed("no " + errorCode + " line in the " + logName + " for "
+                + Findings.format(missing.size(), tenants.size(), "refused tenants", details));
     }
 
     /**

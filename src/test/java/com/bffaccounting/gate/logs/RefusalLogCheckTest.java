@@ -4,6 +4,7 @@ import com.bffaccounting.gate.gating.TenantProbeResult;
 import com.bffaccounting.gate.http.HttpReply;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;
+import com.bffaccounting.gate.waits.Timeout;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RefusalLogCheckTest {
-    private final RefusalLogCheck check = new RefusalLogCheck("TENANT_NOT_ENABLED", Duration.ofMillis(300));
+    private final RefusalLogCheck check = new RefusalLogCheck("TENANT_NOT_ENABLED",
+            new Timeout("log arrival", Duration.ofMillis(300), "a test's"));
 
     @Test
     void aTenantIsFoundOnlyAsAWholeWordOnARefusalLine() {

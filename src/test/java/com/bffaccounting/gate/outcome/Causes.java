@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class Causes {
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase();
             if (t instanceof ConnectException || t instanceof SocketTimeoutException || t instanceof HttpTimeoutException
                     || t instanceof UnknownHostException || t instanceof NoRouteToHostException || t instanceof TimeoutException
-                    || t instanceof java.nio.channels.ClosedChannelException || message.contains("connection refused")
+                    || t instanceof ClosedChannelException || message.contains("connection refused")
                     || message.contains("timed out") || message.contains("connection reset") || message.contains("failed to connect")) {
                 return true;
             }

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.outcome;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
@@ -56,7 +57,7 @@ class OutcomesTest {
         Findings findings = new Findings("sources are behind");
         findings.pass("a").fail("b", "last synced 6m ago").pass("c");
         assertThat(findings.status()).isEqualTo(CheckStatus.FAIL);
-        org.assertj.core.api.Assertions.assertThatThrownBy(findings::conclude).isInstanceOf(CheckFailed.class)
+        Assertions.assertThatThrownBy(findings::conclude).isInstanceOf(CheckFailed.class)
                 .hasMessage("1 of 3 sources are behind — b: last synced 6m ago");
         new Findings("x").pass("a").conclude();
     }

@@ -3,6 +3,7 @@ package com.bffaccounting.gate.prometheus;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.helm.HelmValues;
 import com.bffaccounting.gate.helm.RenderedChart;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +31,7 @@ public final class AlertRules {
         file.set("groups", rule.path("spec").path("groups"));
         try {
             return YAML.writeValueAsString(file);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,8 +1,8 @@
 package com.bffaccounting.gate.prometheus;
 
 import com.bffaccounting.gate.outcome.P1Finding;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
+import com.bffaccounting.gate.waits.Timeout;
+import com.bffaccounting.gate.waits.Wait;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,17 +18,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * Pending alerts are waited on too: their condition holds, and they will fire unless it stops.
  */
 public final class AlertWatch {
-    private static final Duration POLL = Duration.ofMillis(500);
-
     private final PrometheusClient prometheus;
     private final String alertName;
     private final Duration p1Window;
+    private final Timeout timeout;
     private final Clock clock;
 
-    public AlertWatch(PrometheusClient prometheus, String alertName, Duration p1Window, Clock clock) {
+    /**
+     * @param p1Window how long an alert may be active before it is a P1
+     * @param timeout  how long to watch at most: the window and a margin for Prometheus to evaluate
+     */
+    public AlertWatch(PrometheusClient prometheus, String alertName, Duration p1Window, Timeout timeout, Clock clock) {
         this.prometheus = prometheus;
         this.alertName = alertName;
         this.p1Window = p1Window;
+        this.timeout = timeout;
         this.clock = clock;
     }
 
@@ -48,35 +52,37 @@ public final class AlertWatch {
     public Result await() {
         Map<String, Duration> seen = new LinkedHashMap<>();
         AtomicReference<String> overdue = new AtomicReference<>();
-        try {
-            Awaitility.await(alertName + " to resolve within " + p1Window.toSeconds() + " s of becoming active")
-                    .atMost(p1Window.plus(Duration.ofSeconds(30)))
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(POLL)
-                    .until(() -> {
-                        Instant now = clock.instant();
-                        List<PrometheusClient.Alert> active = prometheus.alerts().stream()
-                                .filter(a -> a.name().equals(alertName))
-                                .filter(a -> a.state().equals("firing") || a.state().equals("pending")).toList();
-                        for (PrometheusClient.Alert alert : active) {
-                            String source = alert.labels().getOrDefault("source", "(no source label)");
-                            Duration activeFor = Duration.between(alert.activeAt(), now);
-                            seen.merge(source, activeFor, (a, b) -> a.compareTo(b) >= 0 ? a : b);
-                            if (alert.state().equals("firing") && activeFor.compareTo(p1Window) > 0) {
-                                overdue.set(alertName + " for source " + source + " has been active for "
-                                        + String.format("%.1f", activeFor.toMillis() / 1000.0) + " s (since " + alert.activeAt()
-                                        + "), past the P1 window of " + p1Window.toSeconds() + " s");
-                                return true;
-                            }
+        Wait.until(alertName + " to resolve within " + p1Window.toSeconds() + " s of becoming active", this::active)
+                .within(timeout)
+                // firing past the window is final: a P1, however it ends later
+                .stoppingEarlyWhen(active -> {
+                    Instant now = clock.instant();
+                    for (PrometheusClient.Alert alert : active) {
+                        String source = alert.labels().getOrDefault("source", "(no source label)");
+                        Duration activeFor = Duration.between(alert.activeAt(), now);
+                        seen.merge(source, activeFor, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                        if (alert.state().equals("firing") && activeFor.compareTo(p1Window) > 0) {
+                            overdue.set(alertName + " for source " + source + " has been active for "
+                                    + String.format("%.1f", activeFor.toMillis() / 1000.0) + " s (since " + alert.activeAt()
+                                    + "), past the P1 window of " + p1Window.toSeconds() + " s");
+                            return true;
                         }
-                        return active.isEmpty();
-                    });
-        } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException(alertName + " neither resolved nor passed its P1 window while watched", e);
-        }
+                    }
+                    return false;
+                })
+                .describedBy(active -> active.stream().map(a -> a.labels().getOrDefault("source", "?") + " " + a.state()
+                        + " since " + a.activeAt()).toList().toString())
+                .poll(List::isEmpty)
+                .orThrow();
         if (overdue.get() != null) {
             throw new P1Finding(overdue.get());
         }
         return new Result(seen);
+    }
+
+    /** The watched alert's firing or pending instances. */
+    private List<PrometheusClient.Alert> active() {
+        return prometheus.alerts().stream().filter(a -> a.name().equals(alertName))
+                .filter(a -> a.state().equals("firing") || a.state().equals("pending")).toList();
     }
 }

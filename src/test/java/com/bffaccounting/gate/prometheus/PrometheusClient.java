@@ -2,6 +2,8 @@ package com.bffaccounting.gate.prometheus;
 
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.outcome.Inconclusive;
+import com.bffaccounting.gate.waits.Timeout;
+import com.bffaccounting.gate.waits.Wait;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -14,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,24 +104,24 @@ public final class PrometheusClient {
      * evaluated after it, so that "no alert" and "no series" mean something about the target as it is now
      * (not about a port nothing listened on yet).
      */
-    public void awaitFirstEvaluation(Instant notBefore, Duration timeout) {
-        Instant[] scraped = new Instant[1];
-        org.awaitility.Awaitility.await("Prometheus at " + url + " to scrape and evaluate its rules")
-                .atMost(timeout).pollInterval(Duration.ofMillis(200)).ignoreException(PrometheusException.class)
-                .until(() -> {
-                    if (scraped[0] == null) {
-                        // the value of timestamp(up) is when the last scrape began
-                        scraped[0] = query("timestamp(up)").samples().stream()
-                                .map(s -> Instant.ofEpochMilli((long) (s.value() * 1000)))
-                                .filter(at -> !at.isBefore(notBefore.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)))
-                                .findFirst().orElse(null);
-                        if (scraped[0] == null) {
-                            return false;
-                        }
-                    }
-                    Instant evaluated = rulesLastEvaluated();
-                    return evaluated != null && evaluated.isAfter(scraped[0]);
-                });
+    public void awaitFirstEvaluation(Instant notBefore, Timeout timeout) {
+        Instant since = notBefore.truncatedTo(ChronoUnit.MILLIS);
+        Wait.until("Prometheus at " + url + " to scrape its target and evaluate its rules", () -> new Progress(lastScrape(), rulesLastEvaluated()))
+                .within(timeout)
+                .tolerating(PrometheusException.class)
+                .poll(progress -> progress.scraped() != null && !progress.scraped().isBefore(since)
+                        && progress.evaluated() != null && progress.evaluated().isAfter(progress.scraped()))
+                .orThrow();
+    }
+
+    /** When the last scrape began and the rules were last evaluated (null: not yet). */
+    private record Progress(Instant scraped, Instant evaluated) {
+    }
+
+    /** When the latest scrape began (the value of {@code timestamp(up)}), or null before the first. */
+    private Instant lastScrape() {
+        return query("timestamp(up)").samples().stream().map(s -> Instant.ofEpochMilli((long) (s.value() * 1000)))
+                .max(Instant::compareTo).orElse(null);
     }
 
     /**

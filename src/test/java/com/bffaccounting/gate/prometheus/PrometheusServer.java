@@ -1,15 +1,14 @@
 package com.bffaccounting.gate.prometheus;
 
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
+import com.bffaccounting.gate.http.StatusProbe;
+import com.bffaccounting.gate.io.Trees;
+import com.bffaccounting.gate.waits.Timeout;
+import com.bffaccounting.gate.waits.Wait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +38,7 @@ public final class PrometheusServer implements AutoCloseable {
      * @param rulesYaml      rule groups ({@code groups:}) to evaluate
      * @param scrapeInterval scrape and rule-evaluation interval
      */
-    public static PrometheusServer start(Path binary, String target, String rulesYaml, Duration scrapeInterval, Duration startTimeout) {
+    public static PrometheusServer start(Path binary, String target, String rulesYaml, Duration scrapeInterval, Timeout startTimeout) {
         Path dir;
         int port;
         try {
@@ -77,23 +76,17 @@ public final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
-    private void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        try {
-            Awaitility.await("Prometheus at " + url + " to be ready").atMost(timeout).pollInterval(Duration.ofMillis(100))
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("prometheus exited with " + process.exitValue() + ": " + log());
-                        }
-                        try {
-                            return http.send(HttpRequest.newBuilder(url.resolve("/-/ready")).build(),
-                                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    });
-        } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("Prometheus did not become ready within " + timeout.toSeconds() + " s: " + log(), e);
+    private void awaitReady(Timeout timeout) {
+        StatusProbe ready = new StatusProbe(url.resolve("/-/ready"), Duration.ofSeconds(1));
+        Wait.Outcome<String> answered = Wait.until("Prometheus at " + url + " to be ready", ready::status)
+                .within(timeout)
+                .stoppingEarlyWhen(answer -> !process.isAlive())
+                .poll("200"::equals);
+        if (answered.stopped()) {
+            throw new IllegalStateException("prometheus exited with " + process.exitValue() + ": " + log());
+        }
+        if (answered.timedOut()) {
+            throw new IllegalStateException(answered.timeoutMessage() + "; its log: " + log());
         }
     }
 
@@ -120,7 +113,7 @@ public final class PrometheusServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            com.bffaccounting.gate.io.Trees.delete(dir);
+            Trees.delete(dir);
         } catch (IOException e) {
             // a leftover temp directory is harmless; the process is what must not outlive the run
         }

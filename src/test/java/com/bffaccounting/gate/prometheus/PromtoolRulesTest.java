@@ -2,6 +2,7 @@ package com.bffaccounting.gate.prometheus;
 
 import com.bffaccounting.gate.helm.HelmValues;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,7 @@ class PromtoolRulesTest {
     }
 
     /** Per test, so that a run without promtool lists these tests as skipped with the reason. */
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void requirePromtool() {
         assumeTrue(Promtool.available(), "promtool is not on PATH (apt-get install prometheus); alert-rule tests skipped");
     }

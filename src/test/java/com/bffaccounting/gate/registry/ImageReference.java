@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.registry;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -25,8 +26,8 @@ public record ImageReference(String registry, String repository, String tag) {
         }
         for (String component : path.split("/", -1)) {
             if (!COMPONENT.matcher(component).matches()) {
-                String hint = COMPONENT.matcher(component.toLowerCase(java.util.Locale.ROOT)).matches()
-                        ? " — repository names must be lower case: use '" + component.toLowerCase(java.util.Locale.ROOT) + "'"
+                String hint = COMPONENT.matcher(component.toLowerCase(Locale.ROOT)).matches()
+                        ? " — repository names must be lower case: use '" + component.toLowerCase(Locale.ROOT) + "'"
                         : "";
                 throw new InvalidImageReference(ref, "path component '" + component + "' is not valid" + hint);
             }

@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.report;
 
+import com.bffaccounting.gate.io.Executables;
+import com.bffaccounting.gate.io.Trees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +33,7 @@ class ReportInBrowserIT {
 
     @BeforeAll
     static void render() throws Exception {
-        Optional<Path> chromium = com.bffaccounting.gate.io.Executables.onPath("chromium");
+        Optional<Path> chromium = Executables.onPath("chromium");
         if (chromium.isEmpty() && Boolean.getBoolean("chromium.required")) {
             throw new AssertionError("chromium is not on PATH but chromium.required=true — apt-get install chromium");
         }
@@ -58,14 +62,14 @@ class ReportInBrowserIT {
             }
             return new String(out, StandardCharsets.UTF_8);
         } finally {
-            com.bffaccounting.gate.io.Trees.delete(profile);
+            Trees.delete(profile);
         }
     }
 
     @Test
     void overviewShowsThisRunsScenarioCount() {
         long scenarios = 0;
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (JsonNode check : verdict.path("checklist")) {
             for (JsonNode scenario : check.path("scenarios")) {
                 if (seen.add(scenario.path("location").asText() + scenario.path("name").asText())) {

@@ -1,16 +1,19 @@
 package com.bffaccounting.gate.report;
 
-import com.bffaccounting.gate.outcome.CheckStatus;
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
+import com.bffaccounting.gate.outcome.CheckStatus;
 import com.bffaccounting.gate.run.GateCheckAccess;
+import com.bffaccounting.gate.run.RunEndChecks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,7 +88,7 @@ class VerdictBuilderTest {
 
     @Test
     void aRunThatCouldNotBeSetUpSaysSoOnEveryRowAndShutsTheGate() {
-        Map<String, String> broken = new java.util.HashMap<>(facts);
+        Map<String, String> broken = new HashMap<>(facts);
         broken.put("run.error", "cannot start the simulated pilot: port in use");
         Verdict verdict = builder.build(List.of(), broken, Instant.EPOCH, Instant.EPOCH);
         assertThat(verdict.overall()).isEqualTo("INCOMPLETE");
@@ -100,8 +103,8 @@ class VerdictBuilderTest {
     @Test
     void aWriteSeenWhenTheRunEndsFailsTheVerifyOnlyLine() {
         List<ScenarioOutcome> outcomes = allPassing();
-        outcomes.add(RunEndResult.record(new com.bffaccounting.gate.run.RunEndChecks.Judgement(List.of("@C9.2"), "whole run",
-                java.util.Optional.of("a verify-only run sent 1 write request(s) to context sim"))));
+        outcomes.add(RunEndResult.record(new RunEndChecks.Judgement(List.of("@C9.2"), "whole run",
+                Optional.of("a verify-only run sent 1 write request(s) to context sim"))));
         Verdict verdict = builder.build(outcomes, facts, Instant.EPOCH, Instant.EPOCH);
         assertThat(verdict.checklist()).filteredOn(c -> c.id().equals("C9.2")).singleElement().satisfies(c -> {
             assertThat(c.status()).isEqualTo("FAIL");

@@ -1,14 +1,15 @@
 package com.bffaccounting.gate.report;
 
+import com.bffaccounting.gate.io.Executables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -26,7 +27,7 @@ class VerdictPageInBrowserIT {
 
     @Test
     void theDecisionIsOnTheFirstScreenAndEveryLineIsOnThePage() throws Exception {
-        Optional<Path> chromium = com.bffaccounting.gate.io.Executables.onPath("chromium");
+        Optional<Path> chromium = Executables.onPath("chromium");
         if (chromium.isEmpty() && Boolean.getBoolean("chromium.required")) {
             throw new AssertionError("chromium is not on PATH but chromium.required=true — apt-get install chromium");
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The project's copy of the fault catalogue ({@code src/test/resources/FAULTS.md}): a Markdown table of
@@ -24,7 +25,7 @@ final class FaultCatalog {
         /** The sync and alert faults, and any row that expects something of C12, are written for a real Prometheus. */
         boolean needsPrometheus() {
             return fault.startsWith("sync-") || fault.startsWith("alert-")
-                    || java.util.stream.Stream.concat(mustFail.stream(), inconclusive.stream()).anyMatch(id -> id.startsWith("C12."));
+                    || Stream.concat(mustFail.stream(), inconclusive.stream()).anyMatch(id -> id.startsWith("C12."));
         }
 
         String label() {

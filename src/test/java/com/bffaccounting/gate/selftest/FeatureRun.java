@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -56,8 +57,8 @@ public final class FeatureRun {
     }
 
     /** Also with the real reporting plugins (Allure results to {@code allureResults}, verdict.json to report.dir). */
-    public static FeatureRun runWithReports(String label, Map<String, String> settings, java.nio.file.Path allureResults) {
-        Map<String, String> withAllure = new java.util.HashMap<>(settings);
+    public static FeatureRun runWithReports(String label, Map<String, String> settings, Path allureResults) {
+        Map<String, String> withAllure = new HashMap<>(settings);
         withAllure.put("allure.results.directory", allureResults.toString());
         return run(label, withAllure, "junit:target/feature-runs/" + label + ".xml, "
                 + "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, com.bffaccounting.gate.report.VerdictPlugin", Path.of("features"), null);
@@ -125,7 +126,7 @@ public final class FeatureRun {
 
     private static Set<String> ids(TestIdentifier id) {
         return id.getTags().stream().map(TestTag::getName)
-                .map(t -> ChecklistCatalog.idOf("@" + t)).flatMap(java.util.Optional::stream)
+                .map(t -> ChecklistCatalog.idOf("@" + t)).flatMap(Optional::stream)
                 .filter(t -> t.startsWith("C"))
                 .collect(Collectors.toCollection(TreeSet::new));
     }

@@ -1,9 +1,13 @@
 package com.bffaccounting.gate.selftest;
 
+import com.bffaccounting.gate.io.Executables;
+import com.bffaccounting.gate.local.BffContainers;
 import com.bffaccounting.gate.sim.SimRegistry;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +60,7 @@ class LocalModeTest {
 
     @Test
     void aLocalK3sWithoutDockerIsNotRunWithTheReason() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(com.bffaccounting.gate.local.BffContainers.dockerAvailable(),
+        Assumptions.assumeFalse(BffContainers.dockerAvailable(),
                 "a Docker engine is available here; this test is about machines without one");
         FeatureRun run = FeatureRun.run("local-k3s-no-docker", Map.of("env", "local", "local.cluster", "k3s",
                 "sim.faults", "", "deploy", "false", "rollback", "false"));
@@ -74,13 +78,13 @@ class LocalModeTest {
      */
     @Test
     void aNodeBffStartedFromItsOwnRepositoryWithARelativeWorkdir() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(com.bffaccounting.gate.io.Executables.onPath("node").isPresent(),
+        Assumptions.assumeTrue(Executables.onPath("node").isPresent(),
                 "no node on PATH: the Node.js BFF of src/test/resources/node-bff cannot be started");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        java.nio.file.Path repository = java.nio.file.Path.of("src/test/resources/node-bff").toAbsolutePath();
+        Path repository = Path.of("src/test/resources/node-bff").toAbsolutePath();
         String saved = System.getProperty("gate.invocationDir");
         System.setProperty("gate.invocationDir", repository.toString());
         FeatureRun run;

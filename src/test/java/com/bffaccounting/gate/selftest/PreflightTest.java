@@ -7,6 +7,8 @@ import com.bffaccounting.gate.sut.Preflight;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -97,7 +99,7 @@ class PreflightTest {
         assertThatThrownBy(() -> Preflight.check(settings(Map.of("env", "local", "bff.command", "PORT=1 no-such-program-xyz --flag",
                 "bff.workdir", dir.toString()))))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("bff.command: 'no-such-program-xyz' is not an executable on PATH");
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> Preflight.check(settings(Map.of("env", "local", "bff.command", "sh -c 'exit 0'",
                     "bff.workdir", dir.toString(), "bff.url", "http://127.0.0.1:" + taken.getLocalPort()))))
                     .isInstanceOf(ConfigException.class)

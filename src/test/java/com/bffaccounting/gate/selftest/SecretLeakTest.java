@@ -3,6 +3,7 @@ package com.bffaccounting.gate.selftest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +44,7 @@ class SecretLeakTest {
         assertThat(written).anyMatch(p -> p.toString().endsWith("-attachment.txt") || p.toString().endsWith("-attachment"));
         assertThat(written).anyMatch(p -> p.getFileName().toString().equals("verdict.json"));
         for (Path file : written) {
-            String text = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String text = Files.readString(file, StandardCharsets.ISO_8859_1);
             assertThat(text).as(file.toString()).doesNotContain(apiKey).doesNotContain(dbPassword).doesNotContain(tokenFromFile);
         }
         // people read messages, not Java frames: no result (NOT_RUN, INCONCLUSIVE or FAIL) carries one
@@ -54,7 +55,7 @@ class SecretLeakTest {
         }
         assertThat(written.stream().map(p -> {
             try {
-                return Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1);
+                return Files.readString(p, StandardCharsets.ISO_8859_1);
             } catch (IOException e) {
                 return "";
             }

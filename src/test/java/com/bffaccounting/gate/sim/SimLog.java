@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sim;
 
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +9,14 @@ import java.util.List;
 public final class SimLog {
     private final Clock clock;
     private final List<String> lines = new ArrayList<>();
-    private volatile java.io.PrintStream echo;
+    private volatile PrintStream echo;
 
     SimLog(Clock clock) {
         this.clock = clock;
     }
 
     /** Also writes every line to {@code out}, as a process's stdout (SimBffMain). */
-    public void echoTo(java.io.PrintStream out) {
+    public void echoTo(PrintStream out) {
         this.echo = out;
     }
 

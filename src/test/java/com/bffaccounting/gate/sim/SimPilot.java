@@ -3,21 +3,26 @@ package com.bffaccounting.gate.sim;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.helm.HelmValues;
+import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.sim.cluster.PodFate;
 import com.bffaccounting.gate.sim.cluster.SimCluster;
+import com.bffaccounting.gate.waits.Timeout;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.EnvVar;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.atomic.AtomicReference;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The whole simulated pilot of {@code env=sim}: registry, cluster and BFF, wired as the real ones are
@@ -28,6 +33,9 @@ import java.util.Set;
 public final class SimPilot implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The simulator's own setup: a deploy into the simulated cluster, pods started by its kubelet. */
+    private static final Timeout SETUP = new Timeout("simulated pilot setup", Duration.ofSeconds(30), "fixed");
+
     /** This project's chart, which the simulated release falls back to. */
     private static final Path BUNDLED_CHART = Settings.projectDir().resolve("charts/bff-accounting");
 
@@ -35,7 +43,7 @@ public final class SimPilot implements AutoCloseable {
     private final SimBff bff;
     private final SimCluster cluster;
     private final String kubeconfig;
-    private final java.net.URI registryUrl;
+    private final URI registryUrl;
     private final AtomicReference<InetSocketAddress> prometheusPods;
 
     private SimPilot(SimRegistry registry, SimBff bff, SimCluster cluster, String kubeconfig) {
@@ -47,7 +55,7 @@ public final class SimPilot implements AutoCloseable {
         this.prometheusPods = prometheusPods;
         this.registry = registry;
         this.registryUrl = bff.config().has(Fault.REGISTRY_UNREACHABLE)
-                ? java.net.URI.create("http://127.0.0.1:" + SimPorts.closedPort()) : registry.baseUrl();
+                ? URI.create("http://127.0.0.1:" + SimPorts.closedPort()) : registry.baseUrl();
         this.bff = bff;
         this.cluster = cluster;
         this.kubeconfig = kubeconfig;
@@ -124,7 +132,7 @@ public final class SimPilot implements AutoCloseable {
                 throw e;
             }
             System.err.println("[release-gate] sim: the chart " + chart + " cannot be deployed into the simulated cluster ("
-                    + com.bffaccounting.gate.outcome.Causes.describe(e) + "); the simulated release comes from "
+                    + Causes.describe(e) + "); the simulated release comes from "
                     + BUNDLED_CHART + " instead, and C5.2 judges " + chart);
             seedRelease(settings, BUNDLED_CHART);
         }
@@ -136,16 +144,15 @@ public final class SimPilot implements AutoCloseable {
         // the deploy someone made before this run: the simulator's own Helm, which may write
         HelmClient helm = new HelmClient(cluster.kubeconfig(), new HelmClient.Options(true, false));
         String allowlist = Fault.ALLOWLIST_EMPTY.in(settings) ? "[]" : settings.gating.allowlistJson();
-        Duration wait = Duration.ofSeconds(30);
         boolean brokenRollout = Fault.IMAGE_PULL_BACKOFF.in(settings) || Fault.CRASH_LOOP.in(settings);
         if (brokenRollout) {
             helm.upgradeInstall(chart, settings.cluster.release(), settings.cluster.namespace(),
-                    HelmValues.pilot(allowlist, release.imageRepository(), release.rollbackTag()), wait, false);
+                    HelmValues.pilot(allowlist, release.imageRepository(), release.rollbackTag()), SETUP.value(), false);
         }
         helm.upgradeInstallNoWait(chart, settings.cluster.release(), settings.cluster.namespace(),
                 HelmValues.pilot(allowlist, release.imageRepository(), release.imageTag()));
         if (!brokenRollout && !Fault.SLOW_ROLLOUT.in(settings)) {
-            cluster.awaitRolloutComplete(settings.cluster.namespace(), settings.cluster.deployment(), wait);
+            cluster.awaitRolloutComplete(settings.cluster.namespace(), settings.cluster.deployment(), SETUP);
         }
     }
 
@@ -154,14 +161,14 @@ public final class SimPilot implements AutoCloseable {
      * (an empty allowlist) change that input; the others switch a behaviour inside SimBff.
      */
     public static SimBffConfig simBffConfig(Settings settings) {
-        java.util.Set<Fault> faults = java.util.EnumSet.noneOf(Fault.class);
+        Set<Fault> faults = EnumSet.noneOf(Fault.class);
         for (Fault fault : Fault.values()) {
             if (fault.in(settings)) {
                 faults.add(fault);
             }
         }
         List<String> allowlist = faults.contains(Fault.ALLOWLIST_EMPTY) ? List.of() : settings.gating.allowlist();
-        List<SimBffConfig.SyncSource> sources = new java.util.ArrayList<>();
+        List<SimBffConfig.SyncSource> sources = new ArrayList<>();
         List<String> names = settings.sim.syncSources();
         for (int i = 0; i < names.size(); i++) {
             boolean first = i == 0;
@@ -221,12 +228,12 @@ public final class SimPilot implements AutoCloseable {
     }
 
     /** From now on a port-forward to the simulated Prometheus Service's pod reaches the Prometheus at {@code url}. */
-    public void routePrometheusPods(java.net.URI url) {
+    public void routePrometheusPods(URI url) {
         prometheusPods.set(new InetSocketAddress(url.getHost(), url.getPort()));
     }
 
     /** Where the suite finds the registry: with {@link Fault#REGISTRY_UNREACHABLE}, a port nothing answers on. */
-    public java.net.URI registryUrl() {
+    public URI registryUrl() {
         return registryUrl;
     }
 

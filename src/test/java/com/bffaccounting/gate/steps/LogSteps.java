@@ -1,8 +1,8 @@
 package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.evidence.Evidence;
-import com.bffaccounting.gate.logs.RefusalLogCheck;
 import com.bffaccounting.gate.logs.LogSource;
+import com.bffaccounting.gate.logs.RefusalLogCheck;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 
@@ -35,7 +35,7 @@ public class LogSteps {
 
     @Then("the BFF log shows the pilot error code for every refusal")
     public void logShowsRefusals() {
-        new RefusalLogCheck(context.settings().gating.deniedErrorCode(), context.settings().log.waitTimeout())
+        new RefusalLogCheck(context.settings().gating.deniedErrorCode(), context.settings().timeouts.logArrival())
                 .assertRefusalsLogged(bff.lastProbe(), cursor::newLines, log.describe());
     }
 }

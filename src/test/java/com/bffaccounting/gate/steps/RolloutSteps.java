@@ -5,8 +5,8 @@ import com.bffaccounting.gate.evidence.Evidence;
 import com.bffaccounting.gate.helm.ReleaseDeployer;
 import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.kube.PodStates;
-import com.bffaccounting.gate.kube.RolloutEvidence;
 import com.bffaccounting.gate.kube.RolloutEvidence.PodLogTails;
+import com.bffaccounting.gate.kube.RolloutEvidence;
 import com.bffaccounting.gate.kube.RolloutInspector;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.registry.ImageReference;
@@ -57,7 +57,7 @@ public class RolloutSteps {
     @Then("every pod of the release becomes Running and Ready with no restarts")
     public void podsReady() {
         Settings s = context.settings();
-        RolloutInspector.Outcome outcome = rollout().awaitPodsReady(s.cluster.helmTimeout(), s.cluster.failFastAfter(), () -> false);
+        RolloutInspector.Outcome outcome = rollout().awaitPodsReady(s.timeouts.rollout(), s.cluster.failFastAfter(), () -> false);
         if (outcome instanceof RolloutInspector.Missing missing) {
             throw new CheckFailed(missing.what());
         }
@@ -79,8 +79,7 @@ public class RolloutSteps {
     @Then("no pod of the release is stuck pulling its image")
     public void noImagePullFailure() {
         Settings s = context.settings();
-        Optional<RolloutInspector.Stuck> stuck = rollout().stuckNow(s.cluster.failFastAfter(),
-                s.cluster.failFastAfter().plus(Duration.ofMillis(500)));
+        Optional<RolloutInspector.Stuck> stuck = rollout().stuckNow(s.cluster.failFastAfter(), s.timeouts.stuckPodWatch());
         stuck.filter(st -> st.stuck().imagePull()).ifPresent(st -> {
             throw new CheckFailed("image pull failed: " + deployer().diagnose(st, image(), st.detectedAfter()));
         });
@@ -90,7 +89,7 @@ public class RolloutSteps {
     @Then("the Deployment has all its replicas updated and available")
     public void deploymentComplete() {
         Settings s = context.settings();
-        RolloutInspector.Outcome outcome = rollout().awaitPodsReady(s.cluster.helmTimeout(), s.cluster.failFastAfter(), () -> false);
+        RolloutInspector.Outcome outcome = rollout().awaitPodsReady(s.timeouts.rollout(), s.cluster.failFastAfter(), () -> false);
         var deployment = rollout().deployment().orElseThrow(() -> new AssertionError("deployment/" + s.cluster.deployment()
                 + " does not exist in namespace " + s.cluster.namespace()));
         Optional<String> problem = RolloutInspector.rolloutComplete(deployment);

@@ -69,7 +69,8 @@ public class SyncSteps {
         PrometheusClient client = context.targets().prometheus().require();
         var sync = context.settings().sync;
         client.requireScrapedTarget();
-        AlertWatch.Result result = new AlertWatch(client, sync.alertName(), sync.p1Window(), Clock.systemUTC()).await();
+        AlertWatch.Result result = new AlertWatch(client, sync.alertName(), sync.p1Window(), context.settings().timeouts.alertWindow(),
+                Clock.systemUTC()).await();
         scenario.log(sync.alertName() + ": " + result.describe() + " (P1 window " + sync.p1Window().toSeconds()
                 + " s from alert.p1Window, Prometheus " + client.url() + ")");
     }

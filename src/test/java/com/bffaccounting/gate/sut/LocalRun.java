@@ -1,12 +1,11 @@
 package com.bffaccounting.gate.sut;
 
-import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.evidence.Redactor;
 import com.bffaccounting.gate.local.BffContainers;
 import com.bffaccounting.gate.local.BffProcess;
+import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.run.RunFacts;
-
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -60,7 +59,7 @@ final class LocalRun {
             environment.putAll(settings.bff.extraEnv());
             try {
                 BffProcess process = BffProcess.start(settings.bff.command().get(), settings.bff.workdir(), environment,
-                        url.resolve(settings.bff.healthPath()), settings.bff.startTimeout());
+                        url.resolve(settings.bff.healthPath()), settings.timeouts.bffStart());
                 resources.add(process);
                 bff = Capability.of(new BffTarget(url, "process '" + settings.bff.command().get() + "' started by the suite",
                         true, Capability.of(process)));

@@ -3,16 +3,24 @@ package com.bffaccounting.gate.sut;
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Env;
 import com.bffaccounting.gate.config.Settings;
-import com.bffaccounting.gate.kube.KubeClient;
-
 import com.bffaccounting.gate.io.Executables;
+import com.bffaccounting.gate.kube.KubeClient;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks made before anything touches a cluster: the kubeconfig parses and has the requested context,
@@ -59,7 +67,7 @@ public final class Preflight {
      * What starting the BFF needs, checked before anything starts: its working directory, its program,
      * and a free port — otherwise the suite would time out against whatever already listens there.
      */
-    static void bffCanStart(String command, Path workdir, java.net.URI url) {
+    static void bffCanStart(String command, Path workdir, URI url) {
         if (!Files.isDirectory(workdir)) {
             throw new ConfigException("bff.workdir: " + workdir.toAbsolutePath() + " is not a directory — the BFF's"
                     + " package directory, e.g. -Dbff.workdir=packages/bff-accounting");
@@ -90,12 +98,12 @@ public final class Preflight {
         }
         try {
             Process process = new ProcessBuilder(ss.get().toString(), "-Hltnp", "sport = :" + port).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return Optional.empty();
             }
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(\"([^\"]+)\",pid=(\\d+)").matcher(out);
+            Matcher m = Pattern.compile("\\(\"([^\"]+)\",pid=(\\d+)").matcher(out);
             return m.find() ? Optional.of(m.group(1) + ", pid " + m.group(2)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
@@ -115,11 +123,11 @@ public final class Preflight {
         return command.trim();
     }
 
-    static void prometheusAnswers(java.net.URI url, java.time.Duration timeout) {
+    static void prometheusAnswers(URI url, Duration timeout) {
         try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder().connectTimeout(timeout).build()
-                    .send(java.net.http.HttpRequest.newBuilder(url.resolve("/api/v1/status/buildinfo")).timeout(timeout).GET().build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(timeout).build()
+                    .send(HttpRequest.newBuilder(url.resolve("/api/v1/status/buildinfo")).timeout(timeout).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200 || !response.body().contains("\"success\"")) {
                 throw new ConfigException("prometheus.url: " + url + " answered " + response.statusCode()
                         + " to /api/v1/status/buildinfo — is it the Prometheus server's base URL?");

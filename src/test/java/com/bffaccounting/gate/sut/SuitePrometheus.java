@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sut;
 
+import com.bffaccounting.gate.config.Timeouts;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.prometheus.PrometheusServer;
@@ -24,8 +25,6 @@ import java.util.function.Supplier;
  * the server whether or not it finished starting.
  */
 final class SuitePrometheus implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-
     private final CompletableFuture<PrometheusServer> started;
     private final Duration queryTimeout;
     private final Consumer<URI> onReady;
@@ -44,7 +43,7 @@ final class SuitePrometheus implements AutoCloseable {
         this.queryTimeout = queryTimeout;
         this.onReady = onReady;
         this.started = CompletableFuture.supplyAsync(() -> keep(PrometheusServer.start(binary, target, rulesYaml.get(),
-                scrapeInterval, START_TIMEOUT)), runnable -> {
+                scrapeInterval, Timeouts.PROMETHEUS_START)), runnable -> {
             Thread thread = new Thread(runnable, "suite-prometheus");
             thread.setDaemon(true);
             thread.start();
@@ -72,7 +71,7 @@ final class SuitePrometheus implements AutoCloseable {
             throw new IllegalStateException("the Prometheus started by the suite did not come up: " + Causes.describe(cause), cause);
         }
         PrometheusClient client = new PrometheusClient(server.url(), queryTimeout);
-        client.awaitFirstEvaluation(targetListening != null ? targetListening : Instant.now(), START_TIMEOUT);
+        client.awaitFirstEvaluation(targetListening != null ? targetListening : Instant.now(), Timeouts.PROMETHEUS_START);
         onReady.accept(server.url());
         ready = client;
         return client;

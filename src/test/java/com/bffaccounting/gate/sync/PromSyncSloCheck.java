@@ -1,9 +1,12 @@
 package com.bffaccounting.gate.sync;
 
-import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;
+import com.bffaccounting.gate.prometheus.PromDurations;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
+import com.bffaccounting.gate.waits.Timeout;
+import com.bffaccounting.gate.waits.Wait;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +21,10 @@ import java.util.Optional;
 public final class PromSyncSloCheck {
     private final PrometheusClient prometheus;
     private final Settings.Sync sync;
-    private final java.time.Duration settle;
+    private final Timeout settle;
 
     /** @param settle how long a rate may take to have the two samples it needs (a few scrape intervals) */
-    public PromSyncSloCheck(PrometheusClient prometheus, Settings.Sync sync, java.time.Duration settle) {
+    public PromSyncSloCheck(PrometheusClient prometheus, Settings.Sync sync, Timeout settle) {
         this.prometheus = prometheus;
         this.sync = sync;
         this.settle = settle;
@@ -32,7 +35,7 @@ public final class PromSyncSloCheck {
     }
 
     public String errorRateQuery() {
-        String window = com.bffaccounting.gate.prometheus.PromDurations.of(sync.errorRateWindow());
+        String window = PromDurations.of(sync.errorRateWindow());
         return "sum by (" + sync.sourceLabel() + ") (increase(" + sync.errorsMetric() + "[" + window + "]))"
                 + " / sum by (" + sync.sourceLabel() + ") (increase(" + sync.callsMetric() + "[" + window + "]))";
     }
@@ -58,18 +61,9 @@ public final class PromSyncSloCheck {
         nonEmpty(prometheus.query(sync.callsMetric()), sync.callsMetric());
         nonEmpty(prometheus.query(sync.errorsMetric()), sync.errorsMetric());
         // increase() needs two samples of each series; right after Prometheus starts there may be one
-        java.util.concurrent.atomic.AtomicReference<PrometheusClient.QueryResult> answer = new java.util.concurrent.atomic.AtomicReference<>();
-        try {
-            org.awaitility.Awaitility.await("two samples for " + errorRateQuery()).atMost(settle).pollDelay(java.time.Duration.ZERO)
-                    .pollInterval(java.time.Duration.ofMillis(250))
-                    .until(() -> {
-                        answer.set(prometheus.query(errorRateQuery()));
-                        return !answer.get().samples().isEmpty();
-                    });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            // reported below as INCONCLUSIVE with the query
-        }
-        PrometheusClient.QueryResult result = answer.get();
+        // (a wait that runs out is reported below as INCONCLUSIVE, with the query)
+        PrometheusClient.QueryResult result = Wait.until("two samples for " + errorRateQuery(), () -> prometheus.query(errorRateQuery()))
+                .within(settle).poll(answer -> !answer.samples().isEmpty()).last();
         if (result.samples().isEmpty()) {
             throw new Inconclusive("query " + result.query() + " returned no result: the calls and errors series do not match by "
                     + sync.sourceLabel() + ", or have fewer than two samples in the window");
@@ -83,7 +77,7 @@ public final class PromSyncSloCheck {
             }
             findings.add(new SourceFinding(source(s), s.value(), s.value() > sync.maxErrorRate()
                     ? Optional.of(String.format("error rate %.2f%% over %s is above %.2f%%", s.value() * 100,
-                    com.bffaccounting.gate.prometheus.PromDurations.of(sync.errorRateWindow()), sync.maxErrorRate() * 100))
+                    PromDurations.of(sync.errorRateWindow()), sync.maxErrorRate() * 100))
                     : Optional.empty()));
         }
         if (!undefined.isEmpty() && findings.stream().allMatch(f -> f.problem().isEmpty())) {

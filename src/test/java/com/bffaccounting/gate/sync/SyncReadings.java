@@ -5,8 +5,8 @@ import com.bffaccounting.gate.metrics.MetricsScraper;
 import com.bffaccounting.gate.outcome.Findings;
 import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
+import com.bffaccounting.gate.waits.Timeout;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +37,7 @@ public abstract sealed class SyncReadings {
                                       Settings settings) {
         if (prometheus.isPresent()) {
             prometheus.get().requireScrapedTarget();
-            Duration threeScrapes = settings.prometheus.scrapeInterval().multipliedBy(3);
-            Duration settle = threeScrapes.compareTo(Duration.ofSeconds(5)) > 0 ? threeScrapes : Duration.ofSeconds(5);
-            return new ThroughPrometheus(settings.sync, prometheus.get(), settle);
+            return new ThroughPrometheus(settings.sync, prometheus.get(), settings.timeouts.prometheusSamples());
         }
         MetricsScraper.Scrape scrape;
         try {
@@ -72,7 +70,7 @@ public abstract sealed class SyncReadings {
         private final PrometheusClient prometheus;
         private final PromSyncSloCheck check;
 
-        ThroughPrometheus(Settings.Sync sync, PrometheusClient prometheus, Duration settle) {
+        ThroughPrometheus(Settings.Sync sync, PrometheusClient prometheus, Timeout settle) {
             super(sync);
             this.prometheus = prometheus;
             this.check = new PromSyncSloCheck(prometheus, sync, settle);

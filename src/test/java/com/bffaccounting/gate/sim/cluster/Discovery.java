@@ -1,12 +1,35 @@
 package com.bffaccounting.gate.sim.cluster;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -21,19 +44,19 @@ final class Discovery {
 
     /** The kinds served: what Helm, the chart and the simulated kubelet use, and what charts commonly add. */
     private static final List<Class<? extends HasMetadata>> MODEL = List.of(
-            io.fabric8.kubernetes.api.model.Namespace.class, io.fabric8.kubernetes.api.model.Secret.class,
-            io.fabric8.kubernetes.api.model.ConfigMap.class, io.fabric8.kubernetes.api.model.Service.class,
-            io.fabric8.kubernetes.api.model.Pod.class, io.fabric8.kubernetes.api.model.Event.class,
-            io.fabric8.kubernetes.api.model.ServiceAccount.class, io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class,
-            io.fabric8.kubernetes.api.model.apps.Deployment.class, io.fabric8.kubernetes.api.model.apps.ReplicaSet.class,
-            io.fabric8.kubernetes.api.model.apps.StatefulSet.class, io.fabric8.kubernetes.api.model.apps.DaemonSet.class,
-            io.fabric8.kubernetes.api.model.batch.v1.Job.class, io.fabric8.kubernetes.api.model.batch.v1.CronJob.class,
-            io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class,
-            io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class,
-            io.fabric8.kubernetes.api.model.networking.v1.Ingress.class,
-            io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class,
-            io.fabric8.kubernetes.api.model.rbac.Role.class, io.fabric8.kubernetes.api.model.rbac.RoleBinding.class,
-            io.fabric8.kubernetes.api.model.rbac.ClusterRole.class, io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class);
+            Namespace.class, Secret.class,
+            ConfigMap.class, Service.class,
+            Pod.class, Event.class,
+            ServiceAccount.class, PersistentVolumeClaim.class,
+            Deployment.class, ReplicaSet.class,
+            StatefulSet.class, DaemonSet.class,
+            Job.class, CronJob.class,
+            HorizontalPodAutoscaler.class,
+            PodDisruptionBudget.class,
+            Ingress.class,
+            NetworkPolicy.class,
+            Role.class, RoleBinding.class,
+            ClusterRole.class, ClusterRoleBinding.class);
 
     static final Map<String, List<Kind>> GROUP_VERSIONS = new LinkedHashMap<>();
 
@@ -53,7 +76,7 @@ final class Discovery {
     }
 
     /** The kind listed at a collection path ({@code /api/v1/namespaces/x/secrets} → Secret). */
-    static java.util.Optional<String> kindOfCollection(String path) {
+    static Optional<String> kindOfCollection(String path) {
         String[] parts = path.split("/");
         String plural = parts[parts.length - 1];
         return GROUP_VERSIONS.values().stream().flatMap(List::stream)

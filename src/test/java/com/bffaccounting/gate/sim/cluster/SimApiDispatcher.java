@@ -2,6 +2,7 @@ package com.bffaccounting.gate.sim.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
@@ -140,7 +141,7 @@ final class SimApiDispatcher extends Dispatcher {
         try {
             JsonNode service = JSON.readTree(request.getBody().getBytes());
             if (service.path("spec").isObject() && service.path("spec").path("clusterIP").asText("").isEmpty()) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) service.path("spec"))
+                ((ObjectNode) service.path("spec"))
                         .put("clusterIP", "10.96.0." + (10 + Math.floorMod(service.path("metadata").path("name").asText().hashCode(), 240)));
             }
             return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), request.getHeaders(),

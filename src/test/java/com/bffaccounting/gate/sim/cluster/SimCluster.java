@@ -1,9 +1,14 @@
 package com.bffaccounting.gate.sim.cluster;
 
+import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.io.JulLoggers;
 import com.bffaccounting.gate.outcome.Causes;
+import com.bffaccounting.gate.waits.Timeout;
+import com.bffaccounting.gate.waits.Wait;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -11,10 +16,12 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The simulated cluster of {@code env=sim}: fabric8's mock API server in CRUD mode, made capable of
@@ -34,7 +42,7 @@ public final class SimCluster implements AutoCloseable {
      * The mock web server logs every request at INFO through java.util.logging: thousands of lines per
      * run that bury the checklist's own output. Held in a field, because JUL keeps loggers weakly.
      */
-    private static final java.util.logging.Logger MOCK_SERVER_LOG = JulLoggers.warningsOnly("io.fabric8.mockwebserver.MockWebServer");
+    private static final Logger MOCK_SERVER_LOG = JulLoggers.warningsOnly("io.fabric8.mockwebserver.MockWebServer");
     static final String CONTROLLER_AGENT = "sim-kubelet";
 
     private final SimApiDispatcher dispatcher;
@@ -60,12 +68,12 @@ public final class SimCluster implements AutoCloseable {
      */
     /** Where a pod's port leads, for the port-forward subresource: a process of this machine stands in for the pod. */
     public interface PodPorts {
-        java.net.InetSocketAddress resolve(String namespace, String pod, int port);
+        InetSocketAddress resolve(String namespace, String pod, int port);
     }
 
     public static SimCluster start(Clock clock, Function<String, PodFate> fateOfImage, Consumer<List<EnvVar>> onRollout,
                                    Supplier<List<String>> podLog) {
-        return start(clock, fateOfImage, onRollout, podLog, (namespace, pod, port) -> new java.net.InetSocketAddress("127.0.0.1", 1));
+        return start(clock, fateOfImage, onRollout, podLog, (namespace, pod, port) -> new InetSocketAddress("127.0.0.1", 1));
     }
 
     public static SimCluster start(Clock clock, Function<String, PodFate> fateOfImage, Consumer<List<EnvVar>> onRollout,
@@ -141,16 +149,16 @@ public final class SimCluster implements AutoCloseable {
      * A Prometheus inside the simulated cluster, as kube-prometheus-stack leaves one: a Service and one
      * ready pod behind it (what a port-forward to the pod reaches is the {@link PodPorts}' business).
      */
-    public void createPrometheusService(com.bffaccounting.gate.config.Settings.ServiceRef service) {
+    public void createPrometheusService(Settings.ServiceRef service) {
         if (controllerClient.namespaces().withName(service.namespace()).get() == null) {
             createNamespace(service.namespace());
         }
         Map<String, String> labels = Map.of("app.kubernetes.io/name", "prometheus");
-        controllerClient.services().inNamespace(service.namespace()).resource(new io.fabric8.kubernetes.api.model.ServiceBuilder()
+        controllerClient.services().inNamespace(service.namespace()).resource(new ServiceBuilder()
                 .withNewMetadata().withName(service.name()).withLabels(labels).endMetadata()
                 .withNewSpec().withSelector(labels).addNewPort().withName("web").withPort(service.port())
                 .withNewTargetPort(service.port()).endPort().endSpec().build()).create();
-        controllerClient.pods().inNamespace(service.namespace()).resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+        controllerClient.pods().inNamespace(service.namespace()).resource(new PodBuilder()
                 .withNewMetadata().withName(service.name() + "-0").withLabels(labels).endMetadata()
                 .withNewSpec().addNewContainer().withName("prometheus").withImage("prom/prometheus").addNewPort()
                 .withName("web").withContainerPort(service.port()).endPort().endContainer().endSpec()
@@ -164,15 +172,16 @@ public final class SimCluster implements AutoCloseable {
     }
 
     /** Waits until the deployment's rollout is complete (the simulator's own setup, not a check). */
-    public void awaitRolloutComplete(String namespace, String deployment, java.time.Duration timeout) {
-        org.awaitility.Awaitility.await("simulated rollout of deployment/" + deployment)
-                .atMost(timeout).pollInterval(java.time.Duration.ofMillis(100))
-                .until(() -> {
-                    var d = controllerClient.apps().deployments().inNamespace(namespace).withName(deployment).get();
-                    return d != null && d.getStatus() != null && d.getSpec().getReplicas().equals(d.getStatus().getAvailableReplicas())
-                            && d.getSpec().getReplicas().equals(d.getStatus().getUpdatedReplicas())
-                            && d.getSpec().getReplicas().equals(d.getStatus().getReplicas());
-                });
+    public void awaitRolloutComplete(String namespace, String deployment, Timeout timeout) {
+        Wait.until("simulated rollout of deployment/" + deployment,
+                        () -> Optional.ofNullable(controllerClient.apps().deployments().inNamespace(namespace).withName(deployment).get()))
+                .within(timeout)
+                .describedBy(d -> d.map(found -> String.valueOf(found.getStatus())).orElse("no such deployment"))
+                .poll(d -> d.isPresent() && d.get().getStatus() != null
+                        && d.get().getSpec().getReplicas().equals(d.get().getStatus().getAvailableReplicas())
+                        && d.get().getSpec().getReplicas().equals(d.get().getStatus().getUpdatedReplicas())
+                        && d.get().getSpec().getReplicas().equals(d.get().getStatus().getReplicas()))
+                .orThrow();
     }
 
     /** Write requests (anything but GET) sent by anyone but the simulator's own controllers since the last reset. */

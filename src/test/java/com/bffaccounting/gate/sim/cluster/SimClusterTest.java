@@ -6,11 +6,20 @@ import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.kube.PodStates;
 import com.marcnuri.helm.Release;
 import com.marcnuri.helm.ReleaseHistory;
+import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,8 +118,8 @@ class SimClusterTest {
         Release release = helm.upgradeInstall(allKinds, "bff", "accounting",
                 HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30), false);
         assertThat(release.getStatus()).isEqualTo("deployed");
-        var k8s = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-                .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(cluster.kubeconfig())).build();
+        var k8s = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(cluster.kubeconfig())).build();
         try (k8s) {
             assertThat(k8s.apps().statefulSets().inNamespace("accounting").withName("bff-accounting-cache").get().getStatus()
                     .getReadyReplicas()).isEqualTo(1);
@@ -134,8 +143,8 @@ class SimClusterTest {
 
     @Test
     void aPortForwardToAPodReachesWhatStandsInForIt() throws Exception {
-        com.sun.net.httpserver.HttpServer pod = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 8);
+        HttpServer pod = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         pod.createContext("/", exchange -> {
             byte[] body = ("pong " + exchange.getRequestURI()).getBytes();
             exchange.sendResponseHeaders(200, body.length);
@@ -144,18 +153,18 @@ class SimClusterTest {
         });
         pod.start();
         SimCluster forwarding = SimCluster.start(Clock.systemUTC(), image -> PodFate.runs(Duration.ofMillis(200)), env -> { },
-                List::of, (namespace, name, port) -> new java.net.InetSocketAddress("127.0.0.1", pod.getAddress().getPort()));
+                List::of, (namespace, name, port) -> new InetSocketAddress("127.0.0.1", pod.getAddress().getPort()));
         try {
             forwarding.createNamespace("accounting");
             new HelmClient(forwarding.kubeconfig(), new HelmClient.Options(true, false)).upgradeInstall(CHART, "bff", "accounting",
                     HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30), false);
             try (KubeClient kube = KubeClient.fromKubeconfig(forwarding.kubeconfig(), "(sim)", Optional.empty(), 5000);
                  var forward = kube.portForward("accounting", kube.deployment("accounting", "bff-accounting").orElseThrow(), 8081)) {
-                var http = java.net.http.HttpClient.newHttpClient();
+                var http = HttpClient.newHttpClient();
                 for (int i = 0; i < 3; i++) { // one websocket per connection, as kubectl port-forward does
-                    var response = http.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + forward.getLocalPort() + "/health?n=" + i)).build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    var response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + forward.getLocalPort() + "/health?n=" + i)).build(),
+                            HttpResponse.BodyHandlers.ofString());
                     assertThat(response.statusCode()).isEqualTo(200);
                     assertThat(response.body()).isEqualTo("pong /health?n=" + i);
                 }

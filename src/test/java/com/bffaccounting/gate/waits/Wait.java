@@ -1,0 +1,146 @@
+package com.bffaccounting.gate.waits;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The suite's one way to wait, in the manner of the Kubernetes e2e framework's {@code WaitForPodCondition}:
+ * what is awaited in words, a named {@link Timeout}, an early stop for states that will not change (a pod
+ * in ImagePullBackOff, a process that exited), and the last observation in the answer — a wait that runs
+ * out says what it saw last. It polls (Awaitility underneath) and never sleeps.
+ *
+ * <pre>{@code
+ * Wait.Outcome<List<Pod>> outcome = Wait.until("pods of deployment/bff-accounting to be ready", this::pods)
+ *         .within(timeouts.rollout())
+ *         .stoppingEarlyWhen(pods -> pods.stream().anyMatch(PodStates::stuck))
+ *         .describedBy(PodStates::describe)
+ *         .poll(pods -> pods.stream().allMatch(PodStates::ready));
+ * }</pre>
+ *
+ * @param <T> what one observation is
+ */
+public final class Wait<T> {
+    private final String description;
+    private final Supplier<T> observe;
+    private Timeout timeout;
+    private Predicate<T> permanent = observation -> false;
+    private Function<T, String> describe = String::valueOf;
+    private Class<? extends RuntimeException> tolerated;
+
+    private Wait(String description, Supplier<T> observe) {
+        this.description = description;
+        this.observe = observe;
+    }
+
+    /** @param description what is awaited, completing "waiting for …" */
+    public static <T> Wait<T> until(String description, Supplier<T> observe) {
+        return new Wait<>(description, observe);
+    }
+
+    public Wait<T> within(Timeout timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    /** A state that will not change however long one waits: the wait ends at once, {@link Outcome#stopped()}. */
+    public Wait<T> stoppingEarlyWhen(Predicate<T> permanent) {
+        this.permanent = permanent;
+        return this;
+    }
+
+    /** How an observation reads in a timeout message (the default is its {@code toString}). */
+    public Wait<T> describedBy(Function<T, String> describe) {
+        this.describe = describe;
+        return this;
+    }
+
+    /** An observation that fails with this exception is not an answer yet (a server still starting); polling goes on. */
+    public Wait<T> tolerating(Class<? extends RuntimeException> failure) {
+        this.tolerated = failure;
+        return this;
+    }
+
+    /** Polls until {@code done}, a permanent state, or the timeout; any other exception from an observation ends the wait and is thrown. */
+    public Outcome<T> poll(Predicate<T> done) {
+        if (timeout == null) {
+            throw new IllegalStateException("waiting for " + description + ": no timeout given");
+        }
+        Instant start = Instant.now();
+        Observed<T> last = new Observed<>();
+        try {
+            Awaitility.await(description)
+                    .atMost(timeout.value())
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(timeout.pollInterval())
+                    .until(() -> {
+                        T observation;
+                        try {
+                            observation = observe.get();
+                        } catch (RuntimeException e) {
+                            if (tolerated != null && tolerated.isInstance(e)) {
+                                last.failure = e.getMessage();
+                                return false;
+                            }
+                            throw e;
+                        }
+                        last.set(observation);
+                        if (permanent.test(observation)) {
+                            last.stopped = true;
+                            return true;
+                        }
+                        return done.test(observation);
+                    });
+        } catch (ConditionTimeoutException e) {
+            return new Outcome<>(State.TIMED_OUT, last.value, Duration.between(start, Instant.now()),
+                    "timed out after " + timeout.describe() + " waiting for " + description + "; last observed: "
+                            + (last.seen ? describe.apply(last.value) : last.failure != null ? last.failure : "nothing (no answer yet)"));
+        }
+        return new Outcome<>(last.stopped ? State.STOPPED : State.MET, last.value, Duration.between(start, Instant.now()), null);
+    }
+
+    public enum State { MET, STOPPED, TIMED_OUT }
+
+    /**
+     * How a wait ended, with the last observation (null when none was made) and, after a timeout, the
+     * message that says what was awaited, for how long, and what was seen last.
+     */
+    public record Outcome<T>(State state, T last, Duration waited, String timeoutMessage) {
+        public boolean met() {
+            return state == State.MET;
+        }
+
+        public boolean stopped() {
+            return state == State.STOPPED;
+        }
+
+        public boolean timedOut() {
+            return state == State.TIMED_OUT;
+        }
+
+        /** The last observation; a timeout is thrown as {@link WaitTimedOut} with its message. */
+        public T orThrow() {
+            if (timedOut()) {
+                throw new WaitTimedOut(timeoutMessage);
+            }
+            return last;
+        }
+    }
+
+    private static final class Observed<T> {
+        private volatile T value;
+        private volatile boolean seen;
+        private volatile boolean stopped;
+        private volatile String failure;
+
+        void set(T observation) {
+            value = observation;
+            seen = true;
+        }
+    }
+}
