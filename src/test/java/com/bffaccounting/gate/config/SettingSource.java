@@ -151,7 +151,17 @@ public final class SettingSource {
     /** Whether the raw value of {@code key} (before resolution) references a secret rather than carrying it. */
     public boolean isReference(String key) {
         String raw = systemProperties.getProperty(key);
-        return raw != null && REFERENCE.matcher(raw).find();
+        return raw != null && isReferenceText(raw);
+    }
+
+    /** Whether this text (a setting's value, or one part of it) reads a secret by ${env:NAME} or ${file:PATH}. */
+    public static boolean isReferenceText(String text) {
+        return REFERENCE.matcher(text).find();
+    }
+
+    /** The value given with -D, before its references are resolved. */
+    public Optional<String> rawCommandLineValue(String key) {
+        return Optional.ofNullable(systemProperties.getProperty(key));
     }
 
     private String resolve(String key, String value) {

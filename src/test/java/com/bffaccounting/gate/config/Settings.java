@@ -304,13 +304,17 @@ public final class Settings {
     private List<String> literalSecrets(SettingSource source) {
         List<String> warnings = new ArrayList<>();
         String advice = " is given literally with -D, where ps and the shell history show it — write it as ${env:NAME} or ${file:PATH}";
-        if (source.onCommandLine("gating.probeHeaders") && !source.isReference("gating.probeHeaders")) {
-            gating.probeHeaders().forEach((name, value) -> {
-                if (isSecretHeader(name) && !value.isEmpty()) {
+        // header by header: X-Api-Key=${env:KEY},Authorization=Bearer … still gives the second literally
+        source.rawCommandLineValue("gating.probeHeaders").ifPresent(raw -> {
+            for (String pair : raw.split(",")) {
+                int eq = pair.indexOf('=');
+                String name = eq > 0 ? pair.substring(0, eq).trim() : "";
+                String value = eq > 0 ? pair.substring(eq + 1).trim() : "";
+                if (isSecretHeader(name) && !value.isEmpty() && !SettingSource.isReferenceText(value)) {
                     warnings.add("gating.probeHeaders: the value of " + name + advice);
                 }
-            });
-        }
+            }
+        });
         for (String key : source.systemKeysStartingWith("bff.env.")) {
             if (!source.isReference(key)) {
                 warnings.add(key + advice);

@@ -138,6 +138,15 @@ class SettingsTest {
     }
 
     @Test
+    void aLiteralSecretHeaderNextToAReferencedOneIsStillWarnedAbout() {
+        Properties sys = new Properties();
+        sys.put("gating.probeHeaders", "X-Api-Key=${env:BFF_API_KEY},Authorization=Bearer literal-token-123");
+        Settings s = Settings.from(new SettingSource(sys, Map.of("BFF_API_KEY", "env-secret-42"), new Properties()));
+        assertThat(s.literalSecretWarnings()).containsExactly("gating.probeHeaders: the value of Authorization is given literally"
+                + " with -D, where ps and the shell history show it — write it as ${env:NAME} or ${file:PATH}");
+    }
+
+    @Test
     void systemPropertiesThatCarrySecretsAreMaskedInPlace() {
         Properties props = new Properties();
         props.put("gating.probeHeaders", "X-User-Role=operator,X-Api-Key=k-123456");

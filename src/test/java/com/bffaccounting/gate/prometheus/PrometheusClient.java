@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Prometheus HTTP API ({@code /api/v1/query}, {@code /api/v1/alerts}, {@code /api/v1/rules}). An API
@@ -106,15 +107,25 @@ public final class PrometheusClient {
      */
     public void awaitFirstEvaluation(Instant notBefore, Timeout timeout) {
         Instant since = notBefore.truncatedTo(ChronoUnit.MILLIS);
-        Wait.until("Prometheus at " + url + " to scrape its target and evaluate its rules", () -> new Progress(lastScrape(), rulesLastEvaluated()))
+        // the first such scrape is kept: later scrapes keep coming, and the rules need only follow the first
+        AtomicReference<Instant> firstScrape = new AtomicReference<>();
+        Wait.until("Prometheus at " + url + " to scrape its target and evaluate its rules", () -> {
+                    if (firstScrape.get() == null) {
+                        Instant scraped = lastScrape();
+                        if (scraped != null && !scraped.isBefore(since)) {
+                            firstScrape.set(scraped);
+                        }
+                    }
+                    return new Progress(firstScrape.get(), rulesLastEvaluated());
+                })
                 .within(timeout)
                 .tolerating(PrometheusException.class)
-                .poll(progress -> progress.scraped() != null && !progress.scraped().isBefore(since)
-                        && progress.evaluated() != null && progress.evaluated().isAfter(progress.scraped()))
+                .poll(progress -> progress.scraped() != null && progress.evaluated() != null
+                        && progress.evaluated().isAfter(progress.scraped()))
                 .orThrow();
     }
 
-    /** When the last scrape began and the rules were last evaluated (null: not yet). */
+    /** When the first scrape since the target listened began, and when the rules were last evaluated (null: not yet). */
     private record Progress(Instant scraped, Instant evaluated) {
     }
 

@@ -7,6 +7,7 @@ import com.bffaccounting.gate.waits.Wait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,17 +20,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Prometheus (Debian's {@code prometheus} binary) on a free loopback port, scraping one target
  * and evaluating the chart's alert rules — the sim's stand-in for the cluster's monitoring, with the
- * real query engine and alert lifecycle. Stopped (and its data deleted) when closed.
+ * real query engine and alert lifecycle. Stopped (and its data deleted) when closed, and at the latest
+ * when the JVM exits (a run stopped with Ctrl-C must not leave a Prometheus behind).
  */
 public final class PrometheusServer implements AutoCloseable {
     private final Process process;
     private final Path dir;
     private final URI url;
+    private final Thread stopOnExit;
 
     private PrometheusServer(Process process, Path dir, URI url) {
         this.process = process;
         this.dir = dir;
         this.url = url;
+        this.stopOnExit = new Thread(process::destroyForcibly, "stop-prometheus-on-exit");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -37,15 +42,13 @@ public final class PrometheusServer implements AutoCloseable {
      * @param target         host:port of the BFF to scrape
      * @param rulesYaml      rule groups ({@code groups:}) to evaluate
      * @param scrapeInterval scrape and rule-evaluation interval
+     * @param port           its loopback web port ({@link #freePort()})
      */
-    public static PrometheusServer start(Path binary, String target, String rulesYaml, Duration scrapeInterval, Timeout startTimeout) {
+    public static PrometheusServer start(Path binary, String target, String rulesYaml, Duration scrapeInterval, int port,
+                                         Timeout startTimeout) {
         Path dir;
-        int port;
         try {
             dir = Files.createTempDirectory("release-gate-prometheus");
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
             Files.writeString(dir.resolve("rules.yml"), rulesYaml);
             String interval = Math.max(1, scrapeInterval.toSeconds()) + "s";
             Files.writeString(dir.resolve("prometheus.yml"), "global:\n  scrape_interval: " + interval + "\n  evaluation_interval: "
@@ -76,6 +79,19 @@ public final class PrometheusServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A loopback port for a Prometheus to listen on, free when asked. Ask before starting it in the
+     * background, from the thread that also frees ports for other servers: a port freed there a moment later
+     * must not be handed to Prometheus as well.
+     */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port for Prometheus", e);
+        }
+    }
+
     private void awaitReady(Timeout timeout) {
         StatusProbe ready = new StatusProbe(url.resolve("/-/ready"), Duration.ofSeconds(1));
         Wait.Outcome<String> answered = Wait.until("Prometheus at " + url + " to be ready", ready::status)
@@ -104,6 +120,11 @@ public final class PrometheusServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook stops the process
+        }
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -42,8 +42,9 @@ final class SuitePrometheus implements AutoCloseable {
                     Consumer<URI> onReady) {
         this.queryTimeout = queryTimeout;
         this.onReady = onReady;
+        int port = PrometheusServer.freePort(); // here, not in the background: see freePort
         this.started = CompletableFuture.supplyAsync(() -> keep(PrometheusServer.start(binary, target, rulesYaml.get(),
-                scrapeInterval, Timeouts.PROMETHEUS_START)), runnable -> {
+                scrapeInterval, port, Timeouts.PROMETHEUS_START)), runnable -> {
             Thread thread = new Thread(runnable, "suite-prometheus");
             thread.setDaemon(true);
             thread.start();

@@ -84,7 +84,7 @@ public final class Wait<T> {
                             observation = observe.get();
                         } catch (RuntimeException e) {
                             if (tolerated != null && tolerated.isInstance(e)) {
-                                last.failure = e.getMessage();
+                                last.fail(e.getMessage());
                                 return false;
                             }
                             throw e;
@@ -98,8 +98,7 @@ public final class Wait<T> {
                     });
         } catch (ConditionTimeoutException e) {
             return new Outcome<>(State.TIMED_OUT, last.value, Duration.between(start, Instant.now()),
-                    "timed out after " + timeout.describe() + " waiting for " + description + "; last observed: "
-                            + (last.seen ? describe.apply(last.value) : last.failure != null ? last.failure : "nothing (no answer yet)"));
+                    "timed out after " + timeout.describe() + " waiting for " + description + "; last observed: " + last.describe(describe));
         }
         return new Outcome<>(last.stopped ? State.STOPPED : State.MET, last.value, Duration.between(start, Instant.now()), null);
     }
@@ -141,6 +140,19 @@ public final class Wait<T> {
         void set(T observation) {
             value = observation;
             seen = true;
+            failure = null;
+        }
+
+        void fail(String why) {
+            failure = why;
+        }
+
+        /** The last answer, and a failure since it (a server that stopped answering) when there was one. */
+        String describe(Function<T, String> describe) {
+            if (!seen) {
+                return failure != null ? failure : "nothing (no answer yet)";
+            }
+            return describe.apply(value) + (failure != null ? "; then: " + failure : "");
         }
     }
 }
