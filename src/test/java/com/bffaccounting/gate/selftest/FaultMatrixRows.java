@@ -17,21 +17,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fault matrix's rows as tests: each runs the features against the simulated pilot with its fault
- * and asserts exactly which checklist IDs fail and which are INCONCLUSIVE. Split in two halves so that
- * Surefire's two forks run them side by side (a run waits on Helm and Prometheus more than it computes).
+ * and asserts exactly which checklist IDs fail and which are INCONCLUSIVE. Split in three parts so that
+ * Surefire's three forks run them side by side: a run waits (on Prometheus's first scrape, on pods, on
+ * alert windows) more than it computes, and two cores run three of them well.
  */
 final class FaultMatrixRows {
+    static final int PARTS = 3;
+
     private FaultMatrixRows() {
     }
 
     /**
-     * One dynamic test per row whose index is {@code part} modulo 2 ({@code -Dfaults.only=a,b} narrows
+     * One dynamic test per row whose index is {@code part} modulo {@link #PARTS} ({@code -Dfaults.only=a,b} narrows
      * them to those faults).
      */
     static Stream<DynamicTest> tests(List<FaultCatalog.Row> rows, int part) {
         Set<String> only = new HashSet<>(Arrays.asList(System.getProperty("faults.only", "").split(",")));
         only.remove("");
-        return IntStream.range(0, rows.size()).filter(i -> i % 2 == part).mapToObj(rows::get)
+        return IntStream.range(0, rows.size()).filter(i -> i % PARTS == part).mapToObj(rows::get)
                 .filter(row -> only.isEmpty() || only.contains(row.fault()))
                 .map(row -> DynamicTest.dynamicTest(row.label() + " " + row.expectation(), () -> {
             if (row.needsPrometheus()) {

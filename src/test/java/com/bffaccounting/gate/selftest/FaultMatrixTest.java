@@ -49,7 +49,7 @@ class FaultMatrixTest {
         assertThat(rows).isEqualTo(switches);
     }
 
-    /** Half the rows here; {@link FaultMatrixSecondHalfTest} runs the other half in a second fork, in parallel. */
+    /** A third of the rows here; {@link FaultMatrixPartTwoTest} and {@link FaultMatrixPartThreeTest} run the others in forks of their own. */
     @TestFactory
     Stream<DynamicTest> eachFaultFailsExactlyItsChecks() {
         return FaultMatrixRows.tests(ROWS, 0);

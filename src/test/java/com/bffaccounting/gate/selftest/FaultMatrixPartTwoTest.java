@@ -5,8 +5,8 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
-/** The other half of the fault matrix's rows ({@link FaultMatrixTest}), run in a second Surefire fork. */
-class FaultMatrixSecondHalfTest {
+/** The second third of the fault matrix's rows ({@link FaultMatrixTest}), run in a Surefire fork of its own. */
+class FaultMatrixPartTwoTest {
     @TestFactory
     Stream<DynamicTest> eachFaultFailsExactlyItsChecks() {
         return FaultMatrixRows.tests(FaultCatalog.load(), 1);
