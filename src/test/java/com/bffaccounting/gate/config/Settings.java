@@ -1,7 +1,8 @@
 package com.bffaccounting.gate.config;
 
 import com.bffaccounting.gate.io.Executables;
-import com.bffaccounting.gate.registry.ImageReference;
+import com.bffaccounting.gate.model.ImageReference;
+import com.bffaccounting.gate.model.ReleaseRef;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -34,7 +35,7 @@ public final class Settings {
 
     public final Env env;
     public final Path reportDir;
-    public final Release release;
+    public final Artifacts artifacts;
     public final Bff bff;
     public final Gating gating;
     public final Metrics metrics;
@@ -54,7 +55,11 @@ public final class Settings {
     /** One line per secret given literally on the command line (naming the setting, never the value). */
     private final List<String> literalSecretWarnings;
 
-    public record Release(String imageRepository, String imageTag, String rollbackTag, String chartPath) {
+    /**
+     * What is released: the image (repository, the tag under test, the tag to roll back to) and the chart.
+     * Not to be confused with the Helm release it is deployed as ({@link Cluster#release()}).
+     */
+    public record Artifacts(String imageRepository, String imageTag, String rollbackTag, String chartPath) {
         public String image() {
             return imageRepository + ":" + imageTag;
         }
@@ -128,6 +133,11 @@ public final class Settings {
         public boolean writesAllowed() {
             return deploy || rollback;
         }
+
+        /** Where the release lives: namespace, Deployment, Helm release, container port — as one value. */
+        public ReleaseRef ref() {
+            return new ReleaseRef(namespace, deployment, release, containerPort);
+        }
     }
 
     public record Sim(Set<String> faults, List<String> syncSources, Duration syncLag,
@@ -146,7 +156,7 @@ public final class Settings {
         env = Env.parse(r.string("env", "sim"));
         reportDir = projectPath(r, "report.dir", "reports");
 
-        release = new Release(
+        artifacts = new Artifacts(
                 r.string("image.repository", "ghcr.io/tristan00037-tristan050/tristan050-ai_ondevice_app/bff-accounting"),
                 r.string("image.tag", "r7-h-pilot-20251203"),
                 r.string("rollback.tag", "r7-final-20251203"),
@@ -216,8 +226,8 @@ public final class Settings {
         registry = new Registry(Optional.ofNullable(r.url("registry.url", null)), r.optional("registry.username"),
                 r.optional("registry.password"), r.duration("registry.timeout", Duration.ofSeconds(15)));
         try {
-            ImageReference.parse(release.imageRepository(), release.imageTag());
-            ImageReference.parse(release.imageRepository(), release.rollbackTag());
+            ImageReference.parse(artifacts.imageRepository(), artifacts.imageTag());
+            ImageReference.parse(artifacts.imageRepository(), artifacts.rollbackTag());
         } catch (IllegalArgumentException e) {
             r.error("image.repository/image.tag: " + e.getMessage());
         }

@@ -29,8 +29,8 @@ class SettingsTest {
         assertThat(s.env).isEqualTo(Env.SIM);
         assertThat(s.gating.allowlist()).containsExactly("default", "pilot-a");
         assertThat(s.gating.nonPilotTenants()).containsExactly("pilot-b", "test-tenant", "unauthorized");
-        assertThat(s.release.imageTag()).isEqualTo("r7-h-pilot-20251203");
-        assertThat(s.release.rollbackTag()).isEqualTo("r7-final-20251203");
+        assertThat(s.artifacts.imageTag()).isEqualTo("r7-h-pilot-20251203");
+        assertThat(s.artifacts.rollbackTag()).isEqualTo("r7-final-20251203");
         assertThat(s.sync.maxLag()).isEqualTo(Duration.ofMinutes(5));
         assertThat(s.sync.maxErrorRate()).isEqualTo(0.05);
         assertThat(s.sync.p1Window()).isEqualTo(Duration.ofMinutes(10));

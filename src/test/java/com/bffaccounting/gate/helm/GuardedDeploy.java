@@ -3,7 +3,7 @@ package com.bffaccounting.gate.helm;
 import com.bffaccounting.gate.kube.RolloutInspector;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;
-import com.bffaccounting.gate.registry.ImageReference;
+import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.registry.RegistryClient;
 
 import java.util.LinkedHashMap;

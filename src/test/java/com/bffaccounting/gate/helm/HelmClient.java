@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.helm;
 
+import com.bffaccounting.gate.kube.Kubeconfigs;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.Release;
@@ -7,11 +8,8 @@ import com.marcnuri.helm.ReleaseHistory;
 import com.marcnuri.helm.TemplateCommand;
 import com.marcnuri.helm.UpgradeCommand;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +45,8 @@ public final class HelmClient {
      * @param kubeConfigContents the kubeconfig to act on; Helm uses its current context
      */
     public HelmClient(String kubeConfigContents, Options options) {
-        // helm-java's install path ignores kubeconfig *contents* (it falls back to localhost:8080),
-        // so the contents go to a private temporary file that the JVM deletes on exit.
-        try {
-            this.kubeconfig = Files.createTempFile("release-gate-kubeconfig", ".yaml",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(kubeconfig, kubeConfigContents);
-            kubeconfig.toFile().deleteOnExit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a temporary kubeconfig for Helm", e);
-        }
+        // helm-java's install path ignores kubeconfig *contents* (it falls back to localhost:8080)
+        this.kubeconfig = Kubeconfigs.privateFile(kubeConfigContents);
         this.options = options;
     }
 
@@ -95,11 +85,6 @@ public final class HelmClient {
         UpgradeCommand command = upgrade(chart, release, namespace, values).waitReady()
                 .withTimeout((int) Math.max(1, timeout.toSeconds()));
         return (createNamespace ? command.createNamespace() : command).call();
-    }
-
-    /** {@code helm upgrade --install} without {@code --wait}: only the simulator seeds releases this way. */
-    public Release upgradeInstallNoWait(Path chart, String release, String namespace, HelmValues values) {
-        return upgrade(chart, release, namespace, values).call();
     }
 
     private UpgradeCommand upgrade(Path chart, String release, String namespace, HelmValues values) {

@@ -2,7 +2,7 @@ package com.bffaccounting.gate.helm;
 
 import com.bffaccounting.gate.kube.PodStates;
 import com.bffaccounting.gate.kube.RolloutInspector;
-import com.bffaccounting.gate.registry.ImageReference;
+import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.registry.RegistryClient;
 import com.bffaccounting.gate.waits.Timeout;
 import com.marcnuri.helm.Release;
@@ -74,7 +74,7 @@ public final class ReleaseDeployer {
 
     /** "pod X ImagePullBackOff; tag … not found in … (registry answered 404)". */
     public String diagnose(RolloutInspector.Stuck stuck, ImageReference image, Duration since) {
-        PodStates.Stuck s = stuck.stuck();
+        PodStates.TerminalWait s = stuck.waiting();
         String head = "pod " + s.pod() + " " + s.reason() + " (failed fast " + String.format("%.1f", stuck.detectedAfter().toMillis() / 1000.0)
                 + " s after it appeared, " + since.toSeconds() + " s into the deploy)";
         if (s.imagePull()) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Kubeconfig documents as the suite hands them on. */
 public final class Kubeconfigs {
@@ -19,6 +22,22 @@ public final class Kubeconfigs {
      * option) acts on the current context: without this, a run given {@code -Dcluster.context} would read
      * one cluster with fabric8 and deploy to another with Helm.
      */
+    /**
+     * The kubeconfig in a file only this user can read, deleted when the JVM exits — for Helm, whose
+     * install path ignores kubeconfig contents given in memory.
+     */
+    public static Path privateFile(String kubeconfigYaml) {
+        try {
+            Path file = Files.createTempFile("release-gate-kubeconfig", ".yaml",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, kubeconfigYaml);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a temporary kubeconfig for Helm", e);
+        }
+    }
+
     public static String withCurrentContext(String kubeconfigYaml, String context) {
         try {
             ObjectNode config = (ObjectNode) YAML.readTree(kubeconfigYaml);

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.kube;
 
+import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -25,9 +26,10 @@ public final class LiveDeployment {
     }
 
     /** The live Deployment; a FAIL when it does not exist. */
-    public static LiveDeployment read(KubeClient kube, String namespace, String name) {
-        return new LiveDeployment(kube.deployment(namespace, name).orElseThrow(() -> new CheckFailed("deployment/" + name
-                + " does not exist in namespace " + namespace)), name);
+    public static LiveDeployment read(KubeClient kube, ReleaseRef release) {
+        return new LiveDeployment(kube.deployment(release.namespace(), release.deployment())
+                .orElseThrow(() -> new CheckFailed(release.deploymentName() + " does not exist in namespace " + release.namespace())),
+                release.deployment());
     }
 
     public String image() {

@@ -1,6 +1,7 @@
 package com.bffaccounting.gate.kube;
 
 import com.bffaccounting.gate.logs.LogSource;
+import com.bffaccounting.gate.model.ReleaseRef;
 import io.fabric8.kubernetes.api.model.Pod;
 
 import java.time.Instant;
@@ -21,10 +22,10 @@ public final class PodLogSource implements LogSource {
     private final String deployment;
     private final int tailLines;
 
-    public PodLogSource(KubeClient kube, String namespace, String deployment, int tailLines) {
+    public PodLogSource(KubeClient kube, ReleaseRef release, int tailLines) {
         this.kube = kube;
-        this.namespace = namespace;
-        this.deployment = deployment;
+        this.namespace = release.namespace();
+        this.deployment = release.deployment();
         this.tailLines = tailLines;
     }
 

@@ -31,12 +31,12 @@ public final class PodStates {
         return KubeClient.containerStatuses(pod).stream().mapToInt(s -> s.getRestartCount() == null ? 0 : s.getRestartCount()).sum();
     }
 
-    /** The first container stuck in a terminal waiting state, as "container: Reason (message)". */
-    public static Optional<Stuck> stuck(Pod pod) {
+    /** The first container waiting in a state it will not leave by itself (ImagePullBackOff, CrashLoopBackOff…). */
+    public static Optional<TerminalWait> terminalWait(Pod pod) {
         for (ContainerStatus status : KubeClient.containerStatuses(pod)) {
             if (status.getState() != null && status.getState().getWaiting() != null
                     && TERMINAL_WAITING.contains(status.getState().getWaiting().getReason())) {
-                return Optional.of(new Stuck(pod.getMetadata().getName(), status.getName(), status.getImage(),
+                return Optional.of(new TerminalWait(pod.getMetadata().getName(), status.getName(), status.getImage(),
                         status.getState().getWaiting().getReason(), status.getState().getWaiting().getMessage()));
             }
         }
@@ -51,13 +51,14 @@ public final class PodStates {
                     .append(pod.getStatus() == null ? "?" : pod.getStatus().getPhase())
                     .append(" ready=").append(ready(pod))
                     .append(" restarts=").append(restarts(pod));
-            stuck(pod).ifPresent(s -> out.append(" ").append(s.reason()));
+            terminalWait(pod).ifPresent(s -> out.append(" ").append(s.reason()));
             out.append('\n');
         }
         return out.toString();
     }
 
-    public record Stuck(String pod, String container, String image, String reason, String message) {
+    /** A container of a pod waiting for good: its reason, and whether an image pull is what fails. */
+    public record TerminalWait(String pod, String container, String image, String reason, String message) {
         public boolean imagePull() {
             return IMAGE_PULL.contains(reason);
         }

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.kube;
 
+import com.bffaccounting.gate.model.ReleaseRef;
 import io.fabric8.kubernetes.api.model.Pod;
 
 import java.util.LinkedHashMap;
@@ -17,10 +18,10 @@ public final class RolloutEvidence {
     }
 
     /** Named texts, in the order they should be attached. */
-    public static Map<String, Supplier<String>> of(KubeClient kube, RolloutInspector rollout, String namespace,
-                                                   String deployment, int tailLines) {
+    public static Map<String, Supplier<String>> of(KubeClient kube, RolloutInspector rollout, ReleaseRef release, int tailLines) {
+        String namespace = release.namespace();
         Map<String, Supplier<String>> items = new LinkedHashMap<>();
-        items.put("kubectl get pods (deployment/" + deployment + ")", () -> PodStates.describe(rollout.pods()));
+        items.put("kubectl get pods (" + release.deploymentName() + ")", () -> PodStates.describe(rollout.pods()));
         items.put("events of the release's pods", () -> rollout.pods().stream()
                 .flatMap(p -> kube.eventsOf(namespace, p.getMetadata().getName()).stream())
                 .map(e -> e.getType() + " " + e.getReason() + " " + e.getInvolvedObject().getName() + ": " + e.getMessage())

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.kube;
 
+import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.waits.Timeout;
 import com.bffaccounting.gate.waits.Wait;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -28,10 +29,10 @@ public final class RolloutInspector {
     private final String deploymentName;
     private final Clock clock;
 
-    public RolloutInspector(KubeClient kube, String namespace, String deploymentName, Clock clock) {
+    public RolloutInspector(KubeClient kube, ReleaseRef release, Clock clock) {
         this.kube = kube;
-        this.namespace = namespace;
-        this.deploymentName = deploymentName;
+        this.namespace = release.namespace();
+        this.deploymentName = release.deployment();
         this.clock = clock;
     }
 
@@ -43,7 +44,7 @@ public final class RolloutInspector {
     }
 
     /** A pod in a terminal state; {@code detectedAfter} is how long after it was first seen the wait ended. */
-    public record Stuck(PodStates.Stuck stuck, Duration detectedAfter, List<Pod> pods) implements Outcome {
+    public record Stuck(PodStates.TerminalWait waiting, Duration detectedAfter, List<Pod> pods) implements Outcome {
     }
 
     public record TimedOut(Duration waited, List<Pod> pods, String state) implements Outcome {
@@ -95,7 +96,7 @@ public final class RolloutInspector {
         Instant now = clock.instant();
         Optional<Stuck> stuck = stuckLongerThan(grace, pods, now, firstSeenStuck);
         if (stuck.isPresent()) {
-            return new Look(stuck.get(), pods, "pod " + stuck.get().stuck().pod() + " " + stuck.get().stuck().reason());
+            return new Look(stuck.get(), pods, "pod " + stuck.get().waiting().pod() + " " + stuck.get().waiting().reason());
         }
         int desired = Optional.ofNullable(deployment.get().getSpec().getReplicas()).orElse(1);
         Optional<String> incomplete = rolloutComplete(deployment.get());
@@ -143,7 +144,7 @@ public final class RolloutInspector {
      */
     private static Optional<Stuck> stuckLongerThan(Duration grace, List<Pod> pods, Instant now, Map<String, Instant> firstSeenStuck) {
         for (Pod pod : pods) {
-            Optional<PodStates.Stuck> stuck = PodStates.stuck(pod);
+            Optional<PodStates.TerminalWait> stuck = PodStates.terminalWait(pod);
             if (stuck.isPresent()) {
                 Instant seen = firstSeenStuck.computeIfAbsent(pod.getMetadata().getName(), k -> now);
                 if (Duration.between(seen, now).compareTo(grace) >= 0) {

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.registry;
 
+import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.registry;
 
+import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.sim.SimRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -45,7 +45,7 @@ public final class PrepareRun {
         if (args.length > 0) {
             forgetEarlierSummaries(Path.of(args[0]));
         }
-        System.out.println("[release-gate] env=" + settings.env.id() + " image=" + settings.release.image()
+        System.out.println("[release-gate] env=" + settings.env.id() + " image=" + settings.artifacts.image()
                 + (settings.sim.faults().isEmpty() ? "" : " faults=" + settings.sim.faults())
                 + " reports=" + settings.reportDir.toAbsolutePath());
     }

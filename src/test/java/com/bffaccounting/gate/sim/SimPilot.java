@@ -3,12 +3,15 @@ package com.bffaccounting.gate.sim;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.helm.HelmValues;
+import com.bffaccounting.gate.kube.Kubeconfigs;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.sim.cluster.PodFate;
 import com.bffaccounting.gate.sim.cluster.SimCluster;
 import com.bffaccounting.gate.waits.Timeout;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.UpgradeCommand;
 import io.fabric8.kubernetes.api.model.EnvVar;
 
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,14 +76,14 @@ public final class SimPilot implements AutoCloseable {
 
     /** @param bffPort SimBff's loopback port; 0 for any free one */
     public static SimPilot start(Settings settings, Path chart, int bffPort) {
-        Settings.Release release = settings.release;
-        String repoPath = release.imageRepository().substring(release.imageRepository().indexOf('/') + 1);
+        Settings.Artifacts artifacts = settings.artifacts;
+        String repoPath = artifacts.imageRepository().substring(artifacts.imageRepository().indexOf('/') + 1);
         SimRegistry registry = new SimRegistry();
         if (!Fault.IMAGE_MISSING.in(settings)) {
-            registry.hold(repoPath, release.imageTag());
+            registry.hold(repoPath, artifacts.imageTag());
         }
         if (!Fault.ROLLBACK_TARGET_MISSING.in(settings)) {
-            registry.hold(repoPath, release.rollbackTag());
+            registry.hold(repoPath, artifacts.rollbackTag());
         }
         if (Fault.REGISTRY_NO_PULL_ACCESS.in(settings)) {
             registry.denyPulls();
@@ -90,7 +94,7 @@ public final class SimPilot implements AutoCloseable {
         if (Fault.CLUSTER_UNREACHABLE.in(settings)) {
             return new SimPilot(registry, bff, null, SimCluster.kubeconfigFor("http://127.0.0.1:" + SimPorts.closedPort(), "sim-token-unreachable"));
         }
-        String pilotImage = release.image();
+        String pilotImage = artifacts.image();
         // Nodes already hold the pilot image (it was deployed before this run); anything else must be pulled.
         Set<String> nodeCache = Set.of(pilotImage);
         // every pod of the simulated release is SimBff: a port-forward to any of them reaches SimBff's port;
@@ -140,20 +144,33 @@ public final class SimPilot implements AutoCloseable {
 
     /** The deploy that happened before this run. Faults that break a rollout leave it half done, old pods serving. */
     private void seedRelease(Settings settings, Path chart) {
-        Settings.Release release = settings.release;
+        Settings.Artifacts artifacts = settings.artifacts;
         // the deploy someone made before this run: the simulator's own Helm, which may write
         HelmClient helm = new HelmClient(cluster.kubeconfig(), new HelmClient.Options(true, false));
         String allowlist = Fault.ALLOWLIST_EMPTY.in(settings) ? "[]" : settings.gating.allowlistJson();
         boolean brokenRollout = Fault.IMAGE_PULL_BACKOFF.in(settings) || Fault.CRASH_LOOP.in(settings);
         if (brokenRollout) {
             helm.upgradeInstall(chart, settings.cluster.release(), settings.cluster.namespace(),
-                    HelmValues.pilot(allowlist, release.imageRepository(), release.rollbackTag()), SETUP.value(), false);
+                    HelmValues.pilot(allowlist, artifacts.imageRepository(), artifacts.rollbackTag()), SETUP.value(), false);
         }
-        helm.upgradeInstallNoWait(chart, settings.cluster.release(), settings.cluster.namespace(),
-                HelmValues.pilot(allowlist, release.imageRepository(), release.imageTag()));
+        installWithoutWaiting(chart, settings.cluster.release(), settings.cluster.namespace(),
+                HelmValues.pilot(allowlist, artifacts.imageRepository(), artifacts.imageTag()));
         if (!brokenRollout && !Fault.SLOW_ROLLOUT.in(settings)) {
             cluster.awaitRolloutComplete(settings.cluster.namespace(), settings.cluster.deployment(), SETUP);
         }
+    }
+
+    /**
+     * {@code helm upgrade --install} without {@code --wait}: how the simulator leaves a rollout half done
+     * (pods that never pull, crash, or start slowly). The suite's own HelmClient always waits.
+     */
+    private void installWithoutWaiting(Path chart, String release, String namespace, HelmValues values) {
+        UpgradeCommand command = new Helm(chart).upgrade().install().withName(release).withNamespace(namespace)
+                .withKubeConfig(Kubeconfigs.privateFile(cluster.kubeconfig())).disableOpenApiValidation();
+        for (Map.Entry<String, String> value : values.asMap().entrySet()) {
+            command = command.set(value.getKey(), value.getValue());
+        }
+        command.call();
     }
 
     /**

@@ -16,7 +16,7 @@ import com.bffaccounting.gate.kube.RolloutInspector;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.outcome.NotRun;
-import com.bffaccounting.gate.registry.ImageReference;
+import com.bffaccounting.gate.model.ImageReference;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -50,7 +50,7 @@ public class HelmSteps {
     }
 
     private HelmValues pilotValues(String tag) {
-        return HelmValues.pilot(settings().gating.allowlistJson(), settings().release.imageRepository(), tag);
+        return HelmValues.pilot(settings().gating.allowlistJson(), settings().artifacts.imageRepository(), tag);
     }
 
     @Then("the embedded Helm reports its version")
@@ -64,7 +64,7 @@ public class HelmSteps {
 
     @When("the chart is verified with the values the deploy will use")
     public void verifyChart() {
-        chartResult = verifyChartFor(settings().release.imageTag());
+        chartResult = verifyChartFor(settings().artifacts.imageTag());
         chartResult.rendered().ifPresent(r -> evidence.add("rendered manifests (helm template)", () -> r.manifests().stream()
                 .map(m -> "# " + m.source() + "\n" + m.body().toPrettyString()).collect(Collectors.joining("\n---\n"))));
         evidence.add("helm lint --strict", () -> String.join("\n", chartResult.lintMessages()));
@@ -78,7 +78,7 @@ public class HelmSteps {
                 .<ChartReferences.Namespace>map(c -> (kind, name) -> Optional.of(c.kube().exists(s.cluster.namespace(), kind, name)))
                 .orElse(ChartReferences.Namespace.UNKNOWN);
         return ChartVerifier.verify(context.targets().chart(), new ChartVerifier.Expectation(s.cluster.release(),
-                s.cluster.namespace(), s.cluster.deployment(), pilotValues(tag), s.release.imageRepository() + ":" + tag,
+                s.cluster.namespace(), s.cluster.deployment(), pilotValues(tag), s.artifacts.imageRepository() + ":" + tag,
                 s.gating.allowlistJson(), s.sync.alertName()), namespace);
     }
 
@@ -107,7 +107,7 @@ public class HelmSteps {
 
     @When("the release is upgraded or installed with the pilot values")
     public void deploy() {
-        deployedTag = settings().release.imageTag();
+        deployedTag = settings().artifacts.imageTag();
         deployed = upgradeTo(deployedTag);
     }
 
@@ -124,20 +124,20 @@ public class HelmSteps {
     private ReleaseDeployer.Deployed upgradeTo(String tag) {
         Settings s = settings();
         ClusterTarget cluster = context.targets().cluster().require();
-        RolloutInspector rollout = new RolloutInspector(cluster.kube(), s.cluster.namespace(), s.cluster.deployment(), Clock.systemUTC());
+        RolloutInspector rollout = new RolloutInspector(cluster.kube(), s.cluster.ref(), Clock.systemUTC());
         GuardedDeploy deploy = new GuardedDeploy(cluster.helm(), rollout, context.targets().registry().require());
         evidence.add("pods of deployment/" + s.cluster.deployment(), () -> PodStates.describe(rollout.pods()));
         deploy.evidence(s.cluster.release(), s.cluster.namespace()).forEach(evidence::add);
         return deploy.deploy(verifyChartFor(tag), new ReleaseDeployer.Request(context.targets().chart(), s.cluster.release(),
-                s.cluster.namespace(), pilotValues(tag), ImageReference.parse(s.release.imageRepository(), tag),
+                s.cluster.namespace(), pilotValues(tag), ImageReference.parse(s.artifacts.imageRepository(), tag),
                 s.cluster.helmTimeout(), s.cluster.failFastAfter(), s.cluster.deploy()));
     }
 
     @Then("the live Deployment runs exactly the requested image and allowlist")
     public void liveDeploymentMatches() {
         Settings s = settings();
-        LiveDeployment live = LiveDeployment.read(context.releaseCluster().kube(), s.cluster.namespace(), s.cluster.deployment());
-        live.requireRuns(s.release.image(), s.gating.allowlistJson());
+        LiveDeployment live = LiveDeployment.read(context.releaseCluster().kube(), s.cluster.ref());
+        live.requireRuns(s.artifacts.image(), s.gating.allowlistJson());
         scenario.log("deployment/" + s.cluster.deployment() + " runs " + live.image() + " with allowlist " + live.allowlist().orElseThrow());
     }
 
@@ -151,7 +151,7 @@ public class HelmSteps {
 
     @When("the release is rolled back to the previous tag")
     public void rollBack() {
-        deployedTag = settings().release.rollbackTag();
+        deployedTag = settings().artifacts.rollbackTag();
         deployed = upgradeTo(deployedTag);
         scenario.log("rolled back to " + deployedTag + ": revision " + deployed.release().getRevision() + " in " + deployed.took().toMillis() + " ms");
     }
@@ -159,13 +159,13 @@ public class HelmSteps {
     @Then("the Deployment runs the previous tag, is ready, and the BFF is healthy")
     public void rolledBack() {
         Settings s = settings();
-        LiveDeployment.read(context.targets().cluster().require().kube(), s.cluster.namespace(), s.cluster.deployment())
-                .requireRolledOutTo(s.release.imageRepository() + ":" + s.release.rollbackTag());
+        LiveDeployment.read(context.targets().cluster().require().kube(), s.cluster.ref())
+                .requireRolledOutTo(s.artifacts.imageRepository() + ":" + s.artifacts.rollbackTag());
         int health = bff.client().send("GET", s.bff.healthPath(), Map.of()).status();
         if (health != 200) {
             throw new CheckFailed("after the rollback GET " + s.bff.healthPath() + " answered " + health);
         }
-        scenario.log("deployment/" + s.cluster.deployment() + " runs " + s.release.rollbackTag() + ", ready; GET "
+        scenario.log("deployment/" + s.cluster.deployment() + " runs " + s.artifacts.rollbackTag() + ", ready; GET "
                 + s.bff.healthPath() + " answered 200");
     }
 }

@@ -1,6 +1,6 @@
 package com.bffaccounting.gate.steps;
 
-import com.bffaccounting.gate.registry.ImageReference;
+import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.registry.RegistryClient;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -19,8 +19,8 @@ public class RegistrySteps {
 
     @When("the image under test is looked up in the registry")
     public void lookUp() {
-        var release = context.settings().release;
-        image = ImageReference.parse(release.imageRepository(), release.imageTag());
+        var artifacts = context.settings().artifacts;
+        image = ImageReference.parse(artifacts.imageRepository(), artifacts.imageTag());
         resolution = context.targets().registry().require().resolve(image);
         scenario.log(image + " at " + context.targets().registry().require().baseUrl() + ": " + resolution.message());
     }

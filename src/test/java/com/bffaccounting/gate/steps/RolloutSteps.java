@@ -9,13 +9,12 @@ import com.bffaccounting.gate.kube.RolloutEvidence.PodLogTails;
 import com.bffaccounting.gate.kube.RolloutEvidence;
 import com.bffaccounting.gate.kube.RolloutInspector;
 import com.bffaccounting.gate.outcome.CheckFailed;
-import com.bffaccounting.gate.registry.ImageReference;
+import com.bffaccounting.gate.model.ImageReference;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.fabric8.kubernetes.api.model.Pod;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +37,8 @@ public class RolloutSteps {
         if (rollout == null) {
             Settings s = context.settings();
             ClusterTarget cluster = context.releaseCluster();
-            rollout = new RolloutInspector(cluster.kube(), s.cluster.namespace(), s.cluster.deployment(), Clock.systemUTC());
-            RolloutEvidence.of(cluster.kube(), rollout, s.cluster.namespace(), s.cluster.deployment(), s.cluster.logTailLines())
+            rollout = new RolloutInspector(cluster.kube(), s.cluster.ref(), Clock.systemUTC());
+            RolloutEvidence.of(cluster.kube(), rollout, s.cluster.ref(), s.cluster.logTailLines())
                     .forEach(evidence::add);
         }
         return rollout;
@@ -51,7 +50,7 @@ public class RolloutSteps {
     }
 
     private ImageReference image() {
-        return ImageReference.parse(context.settings().release.imageRepository(), context.settings().release.imageTag());
+        return ImageReference.parse(context.settings().artifacts.imageRepository(), context.settings().artifacts.imageTag());
     }
 
     @Then("every pod of the release becomes Running and Ready with no restarts")
@@ -80,7 +79,7 @@ public class RolloutSteps {
     public void noImagePullFailure() {
         Settings s = context.settings();
         Optional<RolloutInspector.Stuck> stuck = rollout().stuckNow(s.cluster.failFastAfter(), s.timeouts.stuckPodWatch());
-        stuck.filter(st -> st.stuck().imagePull()).ifPresent(st -> {
+        stuck.filter(st -> st.waiting().imagePull()).ifPresent(st -> {
             throw new CheckFailed("image pull failed: " + deployer().diagnose(st, image(), st.detectedAfter()));
         });
         scenario.log("no pod of deployment/" + s.cluster.deployment() + " is in ErrImagePull or ImagePullBackOff");
@@ -95,7 +94,7 @@ public class RolloutSteps {
         Optional<String> problem = RolloutInspector.rolloutComplete(deployment);
         if (problem.isPresent()) {
             throw new CheckFailed("deployment/" + s.cluster.deployment() + " rollout incomplete: " + problem.get()
-                    + (outcome instanceof RolloutInspector.Stuck stuck ? " (pod " + stuck.stuck().pod() + " " + stuck.stuck().reason() + ")" : ""));
+                    + (outcome instanceof RolloutInspector.Stuck stuck ? " (pod " + stuck.waiting().pod() + " " + stuck.waiting().reason() + ")" : ""));
         }
         scenario.log("deployment/" + s.cluster.deployment() + ": " + deployment.getStatus().getUpdatedReplicas() + " updated, "
                 + deployment.getStatus().getAvailableReplicas() + " available");

@@ -1,6 +1,7 @@
 package com.bffaccounting.gate.sut;
 
 import com.bffaccounting.gate.logs.LogSource;
+import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
@@ -33,22 +34,23 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
      * deployment/NAME PORT} (fabric8's LocalPortForward, to a ready pod), opened when a check first needs it.
      */
     Supplier<Capability<BffTarget>> bffBehindDeployment(Settings settings, RunFacts facts, List<AutoCloseable> resources) {
+        ReleaseRef release = settings.cluster.ref();
         return () -> cluster().get().map(cluster -> {
-            Optional<Deployment> deployment = cluster.kube().deployment(settings.cluster.namespace(), settings.cluster.deployment());
-            Optional<String> pod = readyPodOf(cluster, settings);
+            Optional<Deployment> deployment = cluster.kube().deployment(release.namespace(), release.deployment());
+            Optional<String> pod = readyPodOf(cluster, release);
             if (deployment.isEmpty() || pod.isEmpty()) {
-                return Capability.<BffTarget>absent(noReadyPod(settings));
+                return Capability.<BffTarget>absent(noReadyPod(release));
             }
-            LocalPortForward forward = cluster.kube().portForward(settings.cluster.namespace(), deployment.get(),
-                    settings.cluster.containerPort());
+            LocalPortForward forward = cluster.kube().portForward(release.namespace(), deployment.get(),
+                    release.containerPort());
             resources.add(forward);
             URI url = URI.create("http://127.0.0.1:" + forward.getLocalPort());
-            String via = "port-forward to deployment/" + settings.cluster.deployment() + ":" + settings.cluster.containerPort()
+            String via = "port-forward to " + release.deploymentName() + ":" + release.containerPort()
                     + " (pod " + pod.get() + cluster.origin().note() + ")";
             facts.bff(url + " (" + via + ")");
             return Capability.of(new BffTarget(url, via, false, Capability.<LogSource>of(new PodLogSource(
-                    cluster.kube(), settings.cluster.namespace(), settings.cluster.deployment(), PodLogSource.LINES_FOR_CHECKS)),
-                    Optional.of("pod " + pod.get() + " port " + settings.cluster.containerPort())));
+                    cluster.kube(), release, PodLogSource.LINES_FOR_CHECKS)),
+                    Optional.of("pod " + pod.get() + " port " + release.containerPort())));
         }).orElseGet(() -> Capability.absent("needs the BFF, which is reached by port-forward through the cluster: "
                 + cluster().absentReason()));
     }
@@ -118,15 +120,14 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
                 + cluster().absentReason()));
     }
 
-    static Optional<String> readyPodOf(ClusterTarget cluster, Settings settings) {
-        return cluster.kube().deployment(settings.cluster.namespace(), settings.cluster.deployment())
-                .flatMap(d -> cluster.kube().podsOf(settings.cluster.namespace(), d).stream().filter(PodStates::ready)
+    static Optional<String> readyPodOf(ClusterTarget cluster, ReleaseRef release) {
+        return cluster.kube().deployment(release.namespace(), release.deployment())
+                .flatMap(d -> cluster.kube().podsOf(release.namespace(), d).stream().filter(PodStates::ready)
                         .map(p -> p.getMetadata().getName()).findFirst());
     }
 
-    static String noReadyPod(Settings settings) {
-        return "needs a running BFF: deployment/" + settings.cluster.deployment() + " in namespace "
-                + settings.cluster.namespace() + " has no ready pod to reach (see the rollout checks)";
+    static String noReadyPod(ReleaseRef release) {
+        return "needs a running BFF: " + release.describe() + " has no ready pod to reach (see the rollout checks)";
     }
 
 }

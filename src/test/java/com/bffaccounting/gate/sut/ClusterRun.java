@@ -45,7 +45,7 @@ final class ClusterRun {
         Supplier<Capability<PrometheusClient>> prometheus = settings.prometheus.service().isPresent()
                 ? connection.prometheusInCluster(settings, facts, resources) : RunComposer.prometheusFromUrl(settings, facts);
         return new Targets(bff, connection.probe(), connection.cluster(), Capability.of(RunComposer.registryClient(settings)),
-                prometheus, Path.of(settings.release.chartPath()), resources);
+                prometheus, Path.of(settings.artifacts.chartPath()), resources);
     }
 
 }

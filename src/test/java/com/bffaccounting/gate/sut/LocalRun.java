@@ -74,7 +74,7 @@ final class LocalRun {
         bff.get().ifPresent(b -> facts.bff(b.baseUrl() + " (" + b.reachedVia() + ")"));
         Capability<BffTarget> resolved = bff;
         return new Targets(() -> resolved, ClusterProbe.notConfigured(NO_CLUSTER_LOCAL), Capability.absent(NO_CLUSTER_LOCAL),
-                Capability.of(RunComposer.registryClient(settings)), RunComposer.prometheusFromUrl(settings, facts), Path.of(settings.release.chartPath()), resources);
+                Capability.of(RunComposer.registryClient(settings)), RunComposer.prometheusFromUrl(settings, facts), Path.of(settings.artifacts.chartPath()), resources);
     }
 
     /** A BFF the suite was to start and could not: C8.1 fails with why; every other BFF check is NOT_RUN with it. */
@@ -91,7 +91,7 @@ final class LocalRun {
         if (!BffContainers.dockerAvailable()) {
             String reason = "needs a Docker engine for -Dlocal.cluster=k3s (Testcontainers K3s), and none is reachable here";
             return new Targets(() -> Capability.absent(reason), ClusterProbe.notConfigured(reason), Capability.absent(reason),
-                    Capability.of(RunComposer.registryClient(settings)), RunComposer.prometheusFromUrl(settings, facts), Path.of(settings.release.chartPath()),
+                    Capability.of(RunComposer.registryClient(settings)), RunComposer.prometheusFromUrl(settings, facts), Path.of(settings.artifacts.chartPath()),
                     new ArrayList<>());
         }
         K3sContainer k3s = new K3sContainer(DockerImageName.parse(settings.local.k3sImage()));

@@ -36,7 +36,7 @@ public final class Preflight {
      * Prometheus answers — a mistyped URL is a setting error, not nine inconclusive checks.
      */
     public static void check(Settings settings) {
-        chartIsThere(Path.of(settings.release.chartPath()));
+        chartIsThere(Path.of(settings.artifacts.chartPath()));
         if (settings.env == Env.LOCAL && settings.bff.command().isPresent() && settings.bff.image().isEmpty()) {
             bffCanStart(settings.bff.command().get(), settings.bff.workdir(), settings.bff.url());
         }

@@ -29,10 +29,10 @@ public final class RunComposer {
     public static Targets build(Settings settings, RunFacts facts) {
         inBackground("warm-up-http", BffClient::warmUp);
         facts.env(settings.env.id());
-        facts.image(settings.release.image());
-        facts.releaseTag(settings.release.imageTag());
+        facts.image(settings.artifacts.image());
+        facts.releaseTag(settings.artifacts.imageTag());
         facts.helmVersion(HelmClient.version());
-        chartVersion(Path.of(settings.release.chartPath())).ifPresent(facts::chartVersion);
+        chartVersion(Path.of(settings.artifacts.chartPath())).ifPresent(facts::chartVersion);
         Targets targets = switch (settings.env) {
             case SIM -> SimRun.build(settings, facts);
             case LOCAL -> LocalRun.build(settings, facts);
@@ -58,7 +58,7 @@ public final class RunComposer {
     }
 
     static RegistryClient registryClient(Settings settings) {
-        String host = settings.release.imageRepository().substring(0, settings.release.imageRepository().indexOf('/'));
+        String host = settings.artifacts.imageRepository().substring(0, settings.artifacts.imageRepository().indexOf('/'));
         URI url = settings.registry.url().orElse(URI.create("https://" + host));
         return new RegistryClient(url, settings.registry.username(), settings.registry.password(), settings.registry.timeout());
     }

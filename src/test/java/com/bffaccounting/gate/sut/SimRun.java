@@ -17,7 +17,6 @@ import com.bffaccounting.gate.run.RunFacts;
 import com.bffaccounting.gate.sim.Fault;
 import com.bffaccounting.gate.sim.SimPilot;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ final class SimRun {
     static Targets build(Settings settings, RunFacts facts) {
         preflight(settings);
         List<AutoCloseable> resources = Collections.synchronizedList(new ArrayList<>());
-        Path chart = Path.of(settings.release.chartPath());
+        Path chart = Path.of(settings.artifacts.chartPath());
         int bffPort = SimPilot.freeBffPort();
         Optional<SuitePrometheus> prometheus = startPrometheus(settings, facts, bffPort);
         prometheus.ifPresent(resources::add);
@@ -105,7 +104,7 @@ final class SimRun {
         }
         return settings.prometheus.binary().map(Path::of).or(() -> Executables.onPath("prometheus")).map(binary -> {
             // rendered as the server starts: a chart that cannot be rendered is C5.2's to report, not a setup failure
-            Supplier<String> rules = () -> AlertRules.fromChart(Path.of(settings.release.chartPath()), new HelmValues()
+            Supplier<String> rules = () -> AlertRules.fromChart(Path.of(settings.artifacts.chartPath()), new HelmValues()
                     .set("prometheusRule.externalSyncStale.thresholdSeconds", Long.toString(settings.sync.maxLag().toSeconds()))
                     .set("prometheusRule.externalSyncStale.for", PromDurations.of(settings.sync.alertFor())));
             return new SuitePrometheus(binary, "127.0.0.1:" + bffPort, rules, settings.prometheus.scrapeInterval(),

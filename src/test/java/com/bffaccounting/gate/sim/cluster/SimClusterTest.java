@@ -93,7 +93,7 @@ class SimClusterTest {
                 .hasMessageContaining("context deadline exceeded");
         try (KubeClient kube = KubeClient.fromKubeconfig(cluster.kubeconfig(), "(sim)", Optional.empty(), 5000)) {
             var pods = kube.podsOf("accounting", kube.deployment("accounting", "bff-accounting").orElseThrow());
-            assertThat(pods).isNotEmpty().allSatisfy(p -> assertThat(PodStates.stuck(p)).hasValueSatisfying(s ->
+            assertThat(pods).isNotEmpty().allSatisfy(p -> assertThat(PodStates.terminalWait(p)).hasValueSatisfying(s ->
                     assertThat(s.reason()).isEqualTo("ImagePullBackOff")));
         }
     }

@@ -1,4 +1,4 @@
-package com.bffaccounting.gate.registry;
+package com.bffaccounting.gate.model;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

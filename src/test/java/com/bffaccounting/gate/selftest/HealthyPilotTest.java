@@ -1,0 +1,33 @@
+package com.bffaccounting.gate.selftest;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fault matrix's baseline: against a healthy simulated pilot nothing fails and nothing is
+ * INCONCLUSIVE, verify-only and with a deploy and a rollback. A class of its own, so that Surefire can
+ * give it to whichever fork is free.
+ */
+class HealthyPilotTest {
+    @Test
+    void healthyPilotHasNoFailure() {
+        FeatureRun run = FeatureRun.run("healthy", Map.of("env", "sim", "sim.faults", "", "deploy", "false", "rollback", "false"));
+        assertThat(run.with(FeatureRun.Status.FAILED)).as(run.describe()).isEmpty();
+        assertThat(run.with(FeatureRun.Status.INCONCLUSIVE)).as(run.describe()).isEmpty();
+        assertThat(run.with(FeatureRun.Status.PASSED)).as(run.describe()).isNotEmpty();
+    }
+
+    @Test
+    void healthyDeployAndRollbackRunHasNoFailure() {
+        FeatureRun run = FeatureRun.run("healthy-deploy-rollback",
+                Map.of("env", "sim", "sim.faults", "", "deploy", "true", "rollback", "true"));
+        assertThat(run.with(FeatureRun.Status.FAILED)).as(run.describe()).isEmpty();
+        assertThat(run.with(FeatureRun.Status.INCONCLUSIVE)).as(run.describe()).isEmpty();
+        assertThat(run.results()).as(run.describe())
+                .filteredOn(r -> r.checklistIds().contains("C5.1") || r.checklistIds().contains("C13.1"))
+                .hasSize(2).allMatch(r -> r.status() == FeatureRun.Status.PASSED);
+    }
+}
