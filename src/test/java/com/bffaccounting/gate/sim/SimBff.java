@@ -70,7 +70,7 @@ public final class SimBff implements AutoCloseable {
     public SimBff start(int port) {
         if (config.has(Fault.BFF_DOWN)) {
             // The process is "up" (its pods exist and log) but nothing listens: every connection is refused.
-            refusingPort = port != 0 ? port : SimPorts.closedPort();
+            refusingPort = SimPorts.closedPort();
             log.error("bff-accounting failed to listen: EADDRNOTAVAIL (simulated: refuses connections)");
             return this;
         }

@@ -65,17 +65,7 @@ public final class SimPilot implements AutoCloseable {
         this.kubeconfig = kubeconfig;
     }
 
-    /** A loopback port for SimBff, chosen before it starts (a Prometheus can be told to scrape it first). */
-    public static int freeBffPort() {
-        return SimPorts.closedPort();
-    }
-
     public static SimPilot start(Settings settings, Path chart) {
-        return start(settings, chart, 0);
-    }
-
-    /** @param bffPort SimBff's loopback port; 0 for any free one */
-    public static SimPilot start(Settings settings, Path chart, int bffPort) {
         Settings.Artifacts artifacts = settings.artifacts;
         String repoPath = artifacts.imageRepository().substring(artifacts.imageRepository().indexOf('/') + 1);
         SimRegistry registry = new SimRegistry();
@@ -90,7 +80,7 @@ public final class SimPilot implements AutoCloseable {
         }
         registry.start();
         Clock clock = Clock.systemUTC();
-        SimBff bff = new SimBff(simBffConfig(settings), clock).start(bffPort);
+        SimBff bff = new SimBff(simBffConfig(settings), clock).start();
         if (Fault.CLUSTER_UNREACHABLE.in(settings)) {
             return new SimPilot(registry, bff, null, SimCluster.kubeconfigFor("http://127.0.0.1:" + SimPorts.closedPort(), "sim-token-unreachable"));
         }

@@ -17,6 +17,7 @@ import com.bffaccounting.gate.run.RunFacts;
 import com.bffaccounting.gate.sim.Fault;
 import com.bffaccounting.gate.sim.SimPilot;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,13 +59,20 @@ final class SimRun {
         preflight(settings);
         List<AutoCloseable> resources = Collections.synchronizedList(new ArrayList<>());
         Path chart = Path.of(settings.artifacts.chartPath());
-        int bffPort = SimPilot.freeBffPort();
-        Optional<SuitePrometheus> prometheus = startPrometheus(settings, facts, bffPort);
-        prometheus.ifPresent(resources::add);
+        Optional<SparePrometheus.Lease> lease = leasePrometheus(settings);
+        lease.ifPresent(started -> {
+            resources.add(started.prometheus());
+            resources.add(started.relay());
+        });
+        Optional<SuitePrometheus> prometheus = lease.map(SparePrometheus.Lease::prometheus);
         try {
-            SimPilot pilot = SimPilot.start(settings, chart, bffPort);
+            SimPilot pilot = SimPilot.start(settings, chart);
             resources.add(pilot);
-            prometheus.ifPresent(p -> p.targetListening(Instant.now()));
+            lease.ifPresent(started -> {
+                started.relay().pointTo(new InetSocketAddress(pilot.bff().baseUrl().getHost(), pilot.bff().baseUrl().getPort()));
+                started.prometheus().targetListening(Instant.now());
+            });
+            lease.flatMap(SparePrometheus.Lease::reusableAs).ifPresent(SparePrometheus::prepareNext);
             return simTargets(settings, facts, pilot, chart, prometheus, resources);
         } catch (RuntimeException e) {
             // a half-built run must not leave Prometheus or the simulated pilot's servers behind
@@ -95,20 +103,28 @@ final class SimRun {
 
     /**
      * In sim: a real Prometheus scraping SimBff and evaluating the chart's own alert rules (durations
-     * compressed by settings), started before the simulated pilot so that its first scrape is not waited
-     * for (see {@link SuitePrometheus}). None when {@code prometheus.url} names one, or without the binary.
+     * compressed by settings), started before the simulated pilot — or, from a JVM's second run on, while
+     * the run before ran ({@link SparePrometheus}) — so that its five-second wait for targets is not waited
+     * for. None when {@code prometheus.url} names one, or without the binary.
      */
-    private static Optional<SuitePrometheus> startPrometheus(Settings settings, RunFacts facts, int bffPort) {
+    private static Optional<SparePrometheus.Lease> leasePrometheus(Settings settings) {
         if (settings.prometheus.url().isPresent()) {
             return Optional.empty();
         }
         return settings.prometheus.binary().map(Path::of).or(() -> Executables.onPath("prometheus")).map(binary -> {
-            // rendered as the server starts: a chart that cannot be rendered is C5.2's to report, not a setup failure
             Supplier<String> rules = () -> AlertRules.fromChart(Path.of(settings.artifacts.chartPath()), new HelmValues()
                     .set("prometheusRule.externalSyncStale.thresholdSeconds", Long.toString(settings.sync.maxLag().toSeconds()))
                     .set("prometheusRule.externalSyncStale.for", PromDurations.of(settings.sync.alertFor())));
-            return new SuitePrometheus(binary, "127.0.0.1:" + bffPort, rules, settings.prometheus.scrapeInterval(),
-                    settings.prometheus.queryTimeout(), url -> facts.prometheus(url + " (real Prometheus " + binary + ", started by the suite)"));
+            String rendered;
+            try {
+                rendered = rules.get();
+            } catch (RuntimeException e) {
+                // a chart that cannot be rendered is C5.2's to report, not a setup failure: this Prometheus fails
+                // to start in the background, and C12.3 says why
+                return SparePrometheus.startOnce(binary, rules, settings.prometheus.scrapeInterval(), settings.prometheus.queryTimeout());
+            }
+            return SparePrometheus.lease(new SparePrometheus.Key(binary, rendered, settings.prometheus.scrapeInterval(),
+                    settings.prometheus.queryTimeout()));
         });
     }
 
@@ -126,6 +142,7 @@ final class SimRun {
         }
         return () -> {
             PrometheusClient direct = started.get().client();
+            facts.prometheus(direct.url() + " (real Prometheus " + started.get().binary() + ", started by the suite)");
             if (settings.prometheus.service().isPresent()) {
                 // the simulated Service's pod stands for this Prometheus: C12 goes through the port-forward, as in a cluster
                 pilot.routePrometheusPods(direct.url());

@@ -5,13 +5,11 @@ import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.prometheus.PrometheusServer;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -26,22 +24,18 @@ import java.util.function.Supplier;
  */
 final class SuitePrometheus implements AutoCloseable {
     private final CompletableFuture<PrometheusServer> started;
+    private final Path binary;
     private final Duration queryTimeout;
-    private final Consumer<URI> onReady;
     private PrometheusServer server;
     private final Object readiness = new Object();
     private volatile Instant targetListening;
     private PrometheusClient ready;
     private boolean closed;
 
-    /**
-     * @param target  host:port to scrape (nothing needs to listen there yet)
-     * @param onReady told the server's URL once it has scraped the target and evaluated its rules
-     */
-    SuitePrometheus(Path binary, String target, Supplier<String> rulesYaml, Duration scrapeInterval, Duration queryTimeout,
-                    Consumer<URI> onReady) {
+    /** @param target host:port to scrape (nothing needs to listen there yet) */
+    SuitePrometheus(Path binary, String target, Supplier<String> rulesYaml, Duration scrapeInterval, Duration queryTimeout) {
+        this.binary = binary;
         this.queryTimeout = queryTimeout;
-        this.onReady = onReady;
         int port = PrometheusServer.freePort(); // here, not in the background: see freePort
         this.started = CompletableFuture.supplyAsync(() -> keep(PrometheusServer.start(binary, target, rulesYaml.get(),
                 scrapeInterval, port, Timeouts.PROMETHEUS_START)), runnable -> {
@@ -49,6 +43,10 @@ final class SuitePrometheus implements AutoCloseable {
             thread.setDaemon(true);
             thread.start();
         });
+    }
+
+    Path binary() {
+        return binary;
     }
 
     /** From {@code at} on, the scrape target listens: only scrapes that began then say anything about it. */
@@ -73,7 +71,6 @@ final class SuitePrometheus implements AutoCloseable {
         }
         PrometheusClient client = new PrometheusClient(server.url(), queryTimeout);
         client.awaitFirstEvaluation(targetListening != null ? targetListening : Instant.now(), Timeouts.PROMETHEUS_START);
-        onReady.accept(server.url());
         ready = client;
         return client;
     }
