@@ -60,10 +60,13 @@ public final class PromSyncSloCheck {
     public Evaluation errorRate() {
         nonEmpty(prometheus.query(sync.callsMetric()), sync.callsMetric());
         nonEmpty(prometheus.query(sync.errorsMetric()), sync.errorsMetric());
-        // increase() needs two samples of each series; right after Prometheus starts there may be one
-        // (a wait that runs out is reported below as INCONCLUSIVE, with the query)
-        PrometheusClient.QueryResult result = Wait.until("two samples for " + errorRateQuery(), () -> prometheus.query(errorRateQuery()))
-                .within(settle).poll(answer -> !answer.samples().isEmpty()).last();
+        // increase() needs two samples of each series, with calls between them; right after Prometheus starts
+        // there may be one, or two a moment apart (a wait that runs out is reported below as INCONCLUSIVE, with the query)
+        PrometheusClient.QueryResult result = Wait.until("two samples with calls between them for " + errorRateQuery(),
+                        () -> prometheus.query(errorRateQuery()))
+                .within(settle)
+                .poll(answer -> !answer.samples().isEmpty() && answer.samples().stream().noneMatch(s -> Double.isNaN(s.value())))
+                .last();
         if (result.samples().isEmpty()) {
             throw new Inconclusive("query " + result.query() + " returned no result: the calls and errors series do not match by "
                     + sync.sourceLabel() + ", or have fewer than two samples in the window");
