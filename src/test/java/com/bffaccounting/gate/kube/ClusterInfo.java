@@ -2,7 +2,6 @@ package com.bffaccounting.gate.kube;
 
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.outcome.CheckFailed;
-import com.bffaccounting.gate.sut.ClusterProbe;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.util.Optional;

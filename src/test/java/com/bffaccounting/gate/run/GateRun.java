@@ -3,6 +3,7 @@ package com.bffaccounting.gate.run;
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.evidence.Redactor;
+import com.bffaccounting.gate.model.RunFacts;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.sut.RunComposer;
 import com.bffaccounting.gate.sut.Targets;

@@ -1,10 +1,10 @@
 package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.kube.ClusterInfo;
+import com.bffaccounting.gate.kube.ClusterProbe;
 import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.NotRun;
-import com.bffaccounting.gate.sut.ClusterProbe;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;

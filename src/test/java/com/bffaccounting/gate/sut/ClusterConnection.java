@@ -1,17 +1,18 @@
 package com.bffaccounting.gate.sut;
 
-import com.bffaccounting.gate.logs.LogSource;
-import com.bffaccounting.gate.model.ReleaseRef;
-import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
+import com.bffaccounting.gate.kube.ClusterProbe;
 import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.kube.Kubeconfigs;
 import com.bffaccounting.gate.kube.PodLogSource;
 import com.bffaccounting.gate.kube.PodStates;
+import com.bffaccounting.gate.logs.LogSource;
+import com.bffaccounting.gate.model.ReleaseRef;
+import com.bffaccounting.gate.model.RunFacts;
+import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
-import com.bffaccounting.gate.run.RunFacts;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.LocalPortForward;

@@ -1,10 +1,10 @@
 package com.bffaccounting.gate.sut;
 
+import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.kube.ClusterTarget;
-import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.model.RunFacts;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
-import com.bffaccounting.gate.run.RunFacts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

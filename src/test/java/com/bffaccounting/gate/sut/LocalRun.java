@@ -2,10 +2,11 @@ package com.bffaccounting.gate.sut;
 
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.evidence.Redactor;
+import com.bffaccounting.gate.kube.ClusterProbe;
 import com.bffaccounting.gate.local.BffContainers;
 import com.bffaccounting.gate.local.BffProcess;
+import com.bffaccounting.gate.model.RunFacts;
 import com.bffaccounting.gate.outcome.Causes;
-import com.bffaccounting.gate.run.RunFacts;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
 

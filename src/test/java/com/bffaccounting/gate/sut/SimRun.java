@@ -1,21 +1,21 @@
 package com.bffaccounting.gate.sut;
 
-import com.bffaccounting.gate.kube.ClusterTarget;
-import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.config.ConfigException;
-import com.bffaccounting.gate.sim.cluster.SimCluster;
 import com.bffaccounting.gate.config.Settings;
-import com.bffaccounting.gate.sim.ChartFaults;
+import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.helm.HelmValues;
+import com.bffaccounting.gate.io.Executables;
+import com.bffaccounting.gate.io.Trees;
+import com.bffaccounting.gate.kube.ClusterTarget;
+import com.bffaccounting.gate.model.RunFacts;
 import com.bffaccounting.gate.prometheus.AlertRules;
 import com.bffaccounting.gate.prometheus.PromDurations;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.registry.RegistryClient;
-import com.bffaccounting.gate.io.Executables;
-import com.bffaccounting.gate.io.Trees;
-import com.bffaccounting.gate.run.RunFacts;
+import com.bffaccounting.gate.sim.ChartFaults;
 import com.bffaccounting.gate.sim.Fault;
 import com.bffaccounting.gate.sim.SimPilot;
+import com.bffaccounting.gate.sim.cluster.SimCluster;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -1,9 +1,10 @@
 package com.bffaccounting.gate.sut;
 
+import com.bffaccounting.gate.kube.ClusterProbe;
 import com.bffaccounting.gate.kube.ClusterTarget;
+import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.registry.RegistryClient;
 
-import com.bffaccounting.gate.prometheus.PrometheusClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;

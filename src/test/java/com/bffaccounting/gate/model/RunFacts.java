@@ -1,4 +1,4 @@
-package com.bffaccounting.gate.run;
+package com.bffaccounting.gate.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * What one run learned about its target (env, image, kube context, Helm version, BFF endpoint, image
  * digest…), for verdict.json, the Allure environment widget and the console summary. Owned by the run
- * ({@link GateRun#facts()}): the composition records what it connected to, a few steps what they found
+ * ({@code run.GateRun#facts()}): the composition records what it connected to, a few steps what they found
  * out, and the verdict reads {@link #snapshot()} when the run has finished. One method per fact; the
  * snapshot's keys are the names verdict.json and the report use. Values pass through redaction before
  * they are written anywhere.
@@ -81,8 +81,8 @@ public final class RunFacts {
         facts.put("helm.revision", revision);
     }
 
-    /** Why the run could not be set up, in one line. */
-    void runError(String error) {
+    /** Why the run could not be set up, in one line (the run says so when it cannot build its targets). */
+    public void runError(String error) {
         facts.put("run.error", error);
     }
 

@@ -1,4 +1,4 @@
-package com.bffaccounting.gate.sut;
+package com.bffaccounting.gate.kube;
 
 import java.util.Optional;
 
