@@ -9,8 +9,9 @@ import java.time.Duration;
  * the setting it names — the e2e framework's TimeoutContext for this suite.
  */
 public final class Timeouts {
-    /** Prometheus is a local process here; thirty seconds covers a slow disk. */
-    public static final Timeout PROMETHEUS_START = new Timeout("Prometheus start", Duration.ofSeconds(30), "fixed");
+    /** Prometheus is a local process here; thirty seconds covers a slow disk, and it is asked often. */
+    public static final Timeout PROMETHEUS_START = new Timeout("Prometheus start", Duration.ofSeconds(30), "fixed")
+            .polledEvery(Duration.ofMillis(200));
     /** A query answer may lag the alert's state by an evaluation or two; this covers both, and a slow answer. */
     private static final Duration ALERT_EVALUATION_MARGIN = Duration.ofSeconds(30);
 
@@ -20,9 +21,13 @@ public final class Timeouts {
         this.settings = settings;
     }
 
-    /** A rollout: every pod of the Deployment ready (Helm's own timeout, which the customer's deploy uses). */
+    /**
+     * A rollout: every pod of the Deployment ready (Helm's own timeout, which the customer's deploy uses),
+     * looked at four times per fail-fast grace, so that a stuck pod ends the wait soon after its grace.
+     */
     public Timeout rollout() {
-        return new Timeout("rollout", settings.cluster.helmTimeout(), "helm.timeout");
+        return new Timeout("rollout", settings.cluster.helmTimeout(), "helm.timeout")
+                .polledEvery(settings.cluster.failFastAfter().dividedBy(4));
     }
 
     /** How long a verify-only run watches for a pod stuck pulling its image: the grace, and one more look. */

@@ -57,7 +57,8 @@ public final class ReleaseDeployer {
         CompletableFuture<Release> upgrade = CompletableFuture.supplyAsync(() -> helm.upgradeInstall(request.chart(),
                 request.release(), request.namespace(), request.values(), request.timeout(), request.createNamespace()), HELM_CALLS);
         Optional<RolloutInspector.Stuck> stuck = rollout.stuckWhile(() -> !upgrade.isDone(), request.failFastAfter(),
-                new Timeout("rollout", request.timeout(), "helm.timeout").plus(Duration.ofSeconds(30), "30 s for Helm to return after it"));
+                new Timeout("rollout", request.timeout(), "helm.timeout").plus(Duration.ofSeconds(30), "30 s for Helm to return after it")
+                        .polledEvery(request.failFastAfter().dividedBy(4))); // a stuck pod is seen within a quarter of its grace
         if (stuck.isPresent()) {
             throw new DeployFailed(diagnose(stuck.get(), request.image(), Duration.ofNanos(System.nanoTime() - start)));
         }

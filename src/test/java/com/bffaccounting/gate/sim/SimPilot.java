@@ -38,7 +38,8 @@ public final class SimPilot implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The simulator's own setup: a deploy into the simulated cluster, pods started by its kubelet. */
-    private static final Timeout SETUP = new Timeout("simulated pilot setup", Duration.ofSeconds(30), "fixed");
+    private static final Timeout SETUP = new Timeout("simulated pilot setup", Duration.ofSeconds(30), "fixed")
+            .polledEvery(Duration.ofMillis(100));
 
     /** This project's chart, which the simulated release falls back to. */
     private static final Path BUNDLED_CHART = Settings.projectDir().resolve("charts/bff-accounting");

@@ -69,5 +69,7 @@ class WaitTest {
         assertThat(new Timeout("a", Duration.ofSeconds(1), "s").pollInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(new Timeout("a", Duration.ofSeconds(20), "s").pollInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(new Timeout("a", Duration.ofMinutes(10), "s").pollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(new Timeout("a", Duration.ofMinutes(10), "s").polledEvery(Duration.ofMillis(250)).pollInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(new Timeout("a", Duration.ofMinutes(10), "s").polledEvery(Duration.ofMillis(10)).pollInterval()).isEqualTo(Duration.ofMillis(100));
     }
 }
