@@ -10,19 +10,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * After the checklist ({@code post-integration-test}): the Allure report for people, one self-contained
  * file named after the verdict ("bff-accounting release gate — FAIL (env=sim)"), so the overview shows
- * the decision above the fold. Single-file mode writes no history, so a second, full report is generated
- * into target/ for its history only, which is kept in reports/ for the next run's trend. The two are
- * generated side by side, each a short-lived JVM started for speed, not for long runs.
+ * the decision above the fold. Single-file mode writes no history directory, but embeds the history files
+ * in the page ({@code d('history/history.json','<base64>')}); they are taken from there and kept in
+ * reports/ for the next run's trend. Should a later Allure embed them otherwise, a full report is generated
+ * into target/ for its history, as before. Allure runs as a short-lived JVM started for speed.
  *
  * <p>Arguments: the Allure command line, and target/.
  */
 public final class GenerateReport {
+    private static final Pattern EMBEDDED_HISTORY = Pattern.compile("d\\('history/([\\w.-]+\\.json)','([A-Za-z0-9+/=]*)'\\)");
+
     private GenerateReport() {
     }
 
@@ -41,12 +49,29 @@ public final class GenerateReport {
             return;
         }
         String name = "bff-accounting release gate — " + verdictWords(reportDir.resolve("verdict.json"));
+        Path report = reportDir.resolve("allure-report");
+        awaitSuccess(generate(allure, results, report, name, true), report);
+        Map<String, byte[]> history = embeddedHistory(Files.readString(report.resolve("index.html")));
+        if (!history.isEmpty()) {
+            Files.createDirectories(report.resolve("history"));
+            for (Map.Entry<String, byte[]> file : history.entrySet()) {
+                Files.write(report.resolve("history").resolve(file.getKey()), file.getValue());
+            }
+            return;
+        }
         Path full = build.resolve("allure-full-report");
-        Process singleFile = generate(allure, results, reportDir.resolve("allure-report"), name, true);
-        Process forHistory = generate(allure, results, full, name, false);
-        awaitSuccess(singleFile, reportDir.resolve("allure-report"));
-        awaitSuccess(forHistory, full);
-        keepHistory(full.resolve("history"), reportDir.resolve("allure-report").resolve("history"));
+        awaitSuccess(generate(allure, results, full, name, false), full);
+        keepHistory(full.resolve("history"), report.resolve("history"));
+    }
+
+    /** The history files embedded in a single-file Allure report, by file name; empty when there are none. */
+    static Map<String, byte[]> embeddedHistory(String indexHtml) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Matcher m = EMBEDDED_HISTORY.matcher(indexHtml);
+        while (m.find()) {
+            files.put(m.group(1), Base64.getDecoder().decode(m.group(2)));
+        }
+        return files;
     }
 
     /** "FAIL (env=sim, r7-h-pilot-20251203)" from verdict.json, or a plain word when there is none. */
