@@ -1,6 +1,7 @@
 package com.bffaccounting.gate.local;
 
 import com.bffaccounting.gate.http.StatusProbe;
+import com.bffaccounting.gate.io.Daemons;
 import com.bffaccounting.gate.logs.LogSource;
 import com.bffaccounting.gate.waits.Timeout;
 import com.bffaccounting.gate.waits.Wait;
@@ -35,9 +36,7 @@ public final class BffProcess implements AutoCloseable, LogSource {
     private BffProcess(String command, Process process) {
         this.command = command;
         this.process = process;
-        this.pump = new Thread(this::pumpOutput, "bff-process-log");
-        pump.setDaemon(true);
-        pump.start();
+        this.pump = Daemons.start("bff-process-log", this::pumpOutput);
     }
 
     /**

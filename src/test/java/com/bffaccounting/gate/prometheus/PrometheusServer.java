@@ -7,8 +7,6 @@ import com.bffaccounting.gate.waits.Wait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +40,7 @@ public final class PrometheusServer implements AutoCloseable {
      * @param target         host:port of the BFF to scrape
      * @param rulesYaml      rule groups ({@code groups:}) to evaluate
      * @param scrapeInterval scrape and rule-evaluation interval
-     * @param port           its loopback web port ({@link #freePort()})
+     * @param port           its loopback web port (free: {@code io.LoopbackPorts})
      */
     public static PrometheusServer start(Path binary, String target, String rulesYaml, Duration scrapeInterval, int port,
                                          Timeout startTimeout) {
@@ -77,19 +75,6 @@ public final class PrometheusServer implements AutoCloseable {
             throw e;
         }
         return server;
-    }
-
-    /**
-     * A loopback port for a Prometheus to listen on, free when asked. Ask before starting it in the
-     * background, from the thread that also frees ports for other servers: a port freed there a moment later
-     * must not be handed to Prometheus as well.
-     */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port for Prometheus", e);
-        }
     }
 
     private void awaitReady(Timeout timeout) {

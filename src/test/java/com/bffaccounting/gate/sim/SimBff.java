@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sim;
 
+import com.bffaccounting.gate.io.LoopbackPorts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -70,7 +71,7 @@ public final class SimBff implements AutoCloseable {
     public SimBff start(int port) {
         if (config.has(Fault.BFF_DOWN)) {
             // The process is "up" (its pods exist and log) but nothing listens: every connection is refused.
-            refusingPort = SimPorts.closedPort();
+            refusingPort = LoopbackPorts.free();
             log.error("bff-accounting failed to listen: EADDRNOTAVAIL (simulated: refuses connections)");
             return this;
         }

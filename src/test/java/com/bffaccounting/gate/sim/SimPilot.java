@@ -3,6 +3,7 @@ package com.bffaccounting.gate.sim;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.helm.HelmValues;
+import com.bffaccounting.gate.io.LoopbackPorts;
 import com.bffaccounting.gate.kube.Kubeconfigs;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.sim.cluster.PodFate;
@@ -60,7 +61,7 @@ public final class SimPilot implements AutoCloseable {
         this.prometheusPods = prometheusPods;
         this.registry = registry;
         this.registryUrl = bff.config().has(Fault.REGISTRY_UNREACHABLE)
-                ? URI.create("http://127.0.0.1:" + SimPorts.closedPort()) : registry.baseUrl();
+                ? URI.create("http://127.0.0.1:" + LoopbackPorts.free()) : registry.baseUrl();
         this.bff = bff;
         this.cluster = cluster;
         this.kubeconfig = kubeconfig;
@@ -83,7 +84,7 @@ public final class SimPilot implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         SimBff bff = new SimBff(simBffConfig(settings), clock).start();
         if (Fault.CLUSTER_UNREACHABLE.in(settings)) {
-            return new SimPilot(registry, bff, null, SimCluster.kubeconfigFor("http://127.0.0.1:" + SimPorts.closedPort(), "sim-token-unreachable"));
+            return new SimPilot(registry, bff, null, SimCluster.kubeconfigFor("http://127.0.0.1:" + LoopbackPorts.free(), "sim-token-unreachable"));
         }
         String pilotImage = artifacts.image();
         // Nodes already hold the pilot image (it was deployed before this run); anything else must be pulled.
@@ -99,7 +100,7 @@ public final class SimPilot implements AutoCloseable {
         // With kubeconfig-current-context-elsewhere the file's current context is another, unreachable cluster:
         // only a run that selects sim-pilot (-Dcluster.context) with every client reaches this one.
         String kubeconfig = Fault.KUBECONFIG_CURRENT_CONTEXT_ELSEWHERE.in(settings)
-                ? SimCluster.kubeconfigWithContextElsewhere(cluster.apiServerUrl(), cluster.token(), "http://127.0.0.1:" + SimPorts.closedPort())
+                ? SimCluster.kubeconfigWithContextElsewhere(cluster.apiServerUrl(), cluster.token(), "http://127.0.0.1:" + LoopbackPorts.free())
                 : cluster.kubeconfig();
         SimPilot pilot = new SimPilot(registry, bff, cluster, kubeconfig, prometheusPods);
         settings.prometheus.service().ifPresent(cluster::createPrometheusService);

@@ -38,8 +38,8 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
         ReleaseRef release = settings.cluster.ref();
         return () -> cluster().get().map(cluster -> {
             Optional<Deployment> deployment = cluster.kube().deployment(release.namespace(), release.deployment());
-            Optional<String> pod = readyPodOf(cluster, release);
-            if (deployment.isEmpty() || pod.isEmpty()) {
+            Optional<String> pod = deployment.flatMap(d -> readyPodOf(cluster, release, d));
+            if (pod.isEmpty()) {
                 return Capability.<BffTarget>absent(noReadyPod(release));
             }
             LocalPortForward forward = cluster.kube().portForward(release.namespace(), deployment.get(),
@@ -121,10 +121,9 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
                 + cluster().absentReason()));
     }
 
-    static Optional<String> readyPodOf(ClusterTarget cluster, ReleaseRef release) {
-        return cluster.kube().deployment(release.namespace(), release.deployment())
-                .flatMap(d -> cluster.kube().podsOf(release.namespace(), d).stream().filter(PodStates::ready)
-                        .map(p -> p.getMetadata().getName()).findFirst());
+    private static Optional<String> readyPodOf(ClusterTarget cluster, ReleaseRef release, Deployment deployment) {
+        return cluster.kube().podsOf(release.namespace(), deployment).stream().filter(PodStates::ready)
+                .map(p -> p.getMetadata().getName()).findFirst();
     }
 
     static String noReadyPod(ReleaseRef release) {

@@ -3,6 +3,7 @@ package com.bffaccounting.gate.sut;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.http.BffClient;
+import com.bffaccounting.gate.io.Daemons;
 import com.bffaccounting.gate.model.RunFacts;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.registry.RegistryClient;
@@ -27,25 +28,17 @@ public final class RunComposer {
 
     /** @param facts the run's facts, told what the run connects to as it is built (and later, as checks open port-forwards) */
     public static Targets build(Settings settings, RunFacts facts) {
-        inBackground("warm-up-http", BffClient::warmUp);
+        Daemons.start("warm-up-http", BffClient::warmUp);
         facts.env(settings.env.id());
         facts.image(settings.artifacts.image());
         facts.releaseTag(settings.artifacts.imageTag());
         facts.helmVersion(HelmClient.version());
         chartVersion(Path.of(settings.artifacts.chartPath())).ifPresent(facts::chartVersion);
-        Targets targets = switch (settings.env) {
+        return switch (settings.env) {
             case SIM -> SimRun.build(settings, facts);
             case LOCAL -> LocalRun.build(settings, facts);
             case CLUSTER -> ClusterRun.build(settings, facts);
         };
-        targets.resolveBffInBackground();
-        return targets;
-    }
-
-    private static void inBackground(String name, Runnable work) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        thread.start();
     }
 
     static Optional<String> chartVersion(Path chart) {

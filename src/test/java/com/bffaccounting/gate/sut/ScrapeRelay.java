@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.sut;
 
+import com.bffaccounting.gate.io.Daemons;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,9 +30,7 @@ final class ScrapeRelay implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port for a scrape relay", e);
         }
-        Thread acceptor = new Thread(this::accept, "scrape-relay-" + listener.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        Daemons.start("scrape-relay-" + listener.getLocalPort(), this::accept);
     }
 
     /** host:port to scrape. */
@@ -56,9 +56,7 @@ final class ScrapeRelay implements AutoCloseable {
                 closeQuietly(client);
                 continue;
             }
-            Thread relay = new Thread(() -> relay(client, to), "scrape-relay-connection");
-            relay.setDaemon(true);
-            relay.start();
+            Daemons.start("scrape-relay-connection", () -> relay(client, to));
         }
     }
 
@@ -67,9 +65,7 @@ final class ScrapeRelay implements AutoCloseable {
         try (Socket server = new Socket()) {
             open.add(server);
             server.connect(to, 5000);
-            Thread upstream = new Thread(() -> pump(client, server), "scrape-relay-upstream");
-            upstream.setDaemon(true);
-            upstream.start();
+            Daemons.start("scrape-relay-upstream", () -> pump(client, server));
             pump(server, client);
         } catch (IOException e) {
             // the target refused or went away: the scraper sees a closed connection, as it would without the relay

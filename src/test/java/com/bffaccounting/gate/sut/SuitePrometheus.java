@@ -1,6 +1,8 @@
 package com.bffaccounting.gate.sut;
 
 import com.bffaccounting.gate.config.Timeouts;
+import com.bffaccounting.gate.io.Daemons;
+import com.bffaccounting.gate.io.LoopbackPorts;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.prometheus.PrometheusServer;
@@ -36,13 +38,9 @@ final class SuitePrometheus implements AutoCloseable {
     SuitePrometheus(Path binary, String target, Supplier<String> rulesYaml, Duration scrapeInterval, Duration queryTimeout) {
         this.binary = binary;
         this.queryTimeout = queryTimeout;
-        int port = PrometheusServer.freePort(); // here, not in the background: see freePort
+        int port = LoopbackPorts.free(); // here, not in the background thread: see LoopbackPorts.free
         this.started = CompletableFuture.supplyAsync(() -> keep(PrometheusServer.start(binary, target, rulesYaml.get(),
-                scrapeInterval, port, Timeouts.PROMETHEUS_START)), runnable -> {
-            Thread thread = new Thread(runnable, "suite-prometheus");
-            thread.setDaemon(true);
-            thread.start();
-        });
+                scrapeInterval, port, Timeouts.PROMETHEUS_START)), runnable -> Daemons.start("suite-prometheus", runnable));
     }
 
     Path binary() {

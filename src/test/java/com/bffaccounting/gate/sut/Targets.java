@@ -49,23 +49,6 @@ public final class Targets implements AutoCloseable {
         return resolvedBff;
     }
 
-    /**
-     * Starts resolving the BFF in the background, so that the port-forward (whose first opening costs a
-     * second or two in a fresh JVM) is ready when the first check needs it. A failure here is not lost:
-     * the check that needs the BFF resolves it again and reports why.
-     */
-    void resolveBffInBackground() {
-        Thread thread = new Thread(() -> {
-            try {
-                bff();
-            } catch (RuntimeException e) {
-                // resolved again, and reported, by the first check that needs the BFF
-            }
-        }, "resolve-bff");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     /** What is known about the cluster connection even when it failed (C3.1, C10.1). */
     public ClusterProbe clusterProbe() {
         return clusterProbe;

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sim.cluster;
 
+import com.bffaccounting.gate.io.Daemons;
 import io.fabric8.mockwebserver.http.ByteString;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
@@ -42,9 +43,7 @@ final class PortForwardRelay extends WebSocketListener {
             webSocket.close(1000, "pod port unreachable");
             return;
         }
-        Thread pump = new Thread(() -> relayFromPod(webSocket), "sim-port-forward");
-        pump.setDaemon(true);
-        pump.start();
+        Daemons.start("sim-port-forward", () -> relayFromPod(webSocket));
     }
 
     private void relayFromPod(WebSocket webSocket) {
