@@ -120,6 +120,7 @@ public final class PrometheusClient {
                 })
                 .within(timeout)
                 .tolerating(PrometheusException.class)
+                .describedBy(Progress::describe)
                 .poll(progress -> progress.scraped() != null && progress.evaluated() != null
                         && progress.evaluated().isAfter(progress.scraped()))
                 .orThrow();
@@ -127,6 +128,10 @@ public final class PrometheusClient {
 
     /** When the first scrape since the target listened began, and when the rules were last evaluated (null: not yet). */
     private record Progress(Instant scraped, Instant evaluated) {
+        String describe() {
+            return (scraped == null ? "no scrape since the target listened" : "first scrape since the target listened at " + scraped)
+                    + ", rules " + (evaluated == null ? "not evaluated yet" : "last evaluated at " + evaluated);
+        }
     }
 
     /** When the latest scrape began (the value of {@code timestamp(up)}), or null before the first. */

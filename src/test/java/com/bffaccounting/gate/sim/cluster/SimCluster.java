@@ -2,6 +2,7 @@ package com.bffaccounting.gate.sim.cluster;
 
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.io.JulLoggers;
+import com.bffaccounting.gate.kube.RolloutInspector;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.waits.Timeout;
 import com.bffaccounting.gate.waits.Wait;
@@ -176,7 +177,7 @@ public final class SimCluster implements AutoCloseable {
         Wait.until("simulated rollout of deployment/" + deployment,
                         () -> Optional.ofNullable(controllerClient.apps().deployments().inNamespace(namespace).withName(deployment).get()))
                 .within(timeout)
-                .describedBy(d -> d.map(found -> String.valueOf(found.getStatus())).orElse("no such deployment"))
+                .describedBy(d -> d.map(found -> RolloutInspector.rolloutComplete(found).orElse("rollout complete")).orElse("no such deployment"))
                 .poll(d -> d.isPresent() && d.get().getStatus() != null
                         && d.get().getSpec().getReplicas().equals(d.get().getStatus().getAvailableReplicas())
                         && d.get().getSpec().getReplicas().equals(d.get().getStatus().getUpdatedReplicas())
