@@ -2,30 +2,44 @@ package com.bffaccounting.gate.prometheus;
 
 import com.bffaccounting.gate.http.StatusProbe;
 import com.bffaccounting.gate.io.Trees;
+import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.waits.Timeout;
 import com.bffaccounting.gate.waits.Wait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real Prometheus (Debian's {@code prometheus} binary) on a free loopback port, scraping one target
  * and evaluating the chart's alert rules — the sim's stand-in for the cluster's monitoring, with the
- * real query engine and alert lifecycle. Stopped (and its data deleted) when closed, and at the latest
- * when the JVM exits (a run stopped with Ctrl-C must not leave a Prometheus behind).
+ * real query engine and alert lifecycle. It starts with no rules and is given them with
+ * {@link #loadRules(String)} (a reload): rendering them needs Helm, and Prometheus's first scrape comes
+ * five seconds after it starts whatever it waits for. Stopped (and its data deleted) when closed, and at
+ * the latest when the JVM exits (a run stopped with Ctrl-C must not leave a Prometheus behind).
  */
 public final class PrometheusServer implements AutoCloseable {
+    private static final String NO_RULES = "groups: []\n";
+    private static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+    private static final Pattern LOGGED_ERROR = Pattern.compile("err=\"((?:[^\"\\\\]|\\\\.)*)\"");
     private final Process process;
     private final Path dir;
     private final URI url;
     private final Thread stopOnExit;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String rules = NO_RULES;
 
     private PrometheusServer(Process process, Path dir, URI url) {
         this.process = process;
@@ -38,17 +52,15 @@ public final class PrometheusServer implements AutoCloseable {
     /**
      * @param binary         the prometheus executable
      * @param target         host:port of the BFF to scrape
-     * @param rulesYaml      rule groups ({@code groups:}) to evaluate
      * @param scrapeInterval scrape and rule-evaluation interval
      * @param port           its loopback web port (free: {@code io.LoopbackPorts})
      */
-    public static PrometheusServer start(Path binary, String target, String rulesYaml, Duration scrapeInterval, int port,
-                                         Timeout startTimeout) {
+    public static PrometheusServer start(Path binary, String target, Duration scrapeInterval, int port, Timeout startTimeout) {
         Path dir;
         try {
             dir = Files.createTempDirectory("release-gate-prometheus");
-            Files.writeString(dir.resolve("rules.yml"), rulesYaml);
-            String interval = Math.max(1, scrapeInterval.toSeconds()) + "s";
+            Files.writeString(dir.resolve("rules.yml"), NO_RULES);
+            String interval = PromDurations.of(scrapeInterval.compareTo(MIN_INTERVAL) < 0 ? MIN_INTERVAL : scrapeInterval);
             Files.writeString(dir.resolve("prometheus.yml"), "global:\n  scrape_interval: " + interval + "\n  evaluation_interval: "
                     + interval + "\nrule_files:\n  - rules.yml\nscrape_configs:\n  - job_name: bff-accounting\n    metrics_path: /metrics\n"
                     + "    static_configs:\n      - targets: ['" + target + "']\n");
@@ -59,6 +71,7 @@ public final class PrometheusServer implements AutoCloseable {
                 "--config.file=" + dir.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port,
+                "--web.enable-lifecycle", // POST /-/reload loads the rules; it listens on loopback only
                 "--log.level=warn"));
         Process process;
         try {
@@ -89,6 +102,37 @@ public final class PrometheusServer implements AutoCloseable {
         if (answered.timedOut()) {
             throw new IllegalStateException(answered.timeoutMessage() + "; its log: " + log());
         }
+    }
+
+    /**
+     * Evaluates these rule groups ({@code groups:}) from now on: written and reloaded when they differ
+     * from the loaded ones. Throws with Prometheus's own reason when it rejects them.
+     */
+    public synchronized void loadRules(String rulesYaml) {
+        if (rulesYaml.equals(rules)) {
+            return;
+        }
+        try {
+            Path next = dir.resolve("rules.yml.next");
+            Files.writeString(next, rulesYaml);
+            Files.move(next, dir.resolve("rules.yml"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            int logBefore = log().length();
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(url.resolve("/-/reload")).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                // its answer only says that the reload failed; why is in its log ("loading groups failed" err="...")
+                String log = log();
+                Matcher why = LOGGED_ERROR.matcher(log.substring(Math.min(logBefore, log.length())));
+                throw new IllegalStateException("Prometheus rejected the alert rules: "
+                        + (why.find() ? why.group(1).replace("\\\"", "\"").replace(dir + "/", "") : answer.body().replaceAll("\\s+", " ").strip()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot load the alert rules into Prometheus at " + url + ": " + Causes.describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the alert rules into Prometheus at " + url, e);
+        }
+        rules = rulesYaml;
     }
 
     private String log() {

@@ -4,6 +4,7 @@ import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.helm.HelmValues;
+import com.bffaccounting.gate.io.Daemons;
 import com.bffaccounting.gate.io.Executables;
 import com.bffaccounting.gate.io.Trees;
 import com.bffaccounting.gate.kube.ClusterTarget;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -72,7 +74,7 @@ final class SimRun {
                 started.relay().pointTo(new InetSocketAddress(pilot.bff().baseUrl().getHost(), pilot.bff().baseUrl().getPort()));
                 started.prometheus().targetListening(Instant.now());
             });
-            lease.flatMap(SparePrometheus.Lease::reusableAs).ifPresent(SparePrometheus::prepareNext);
+            lease.ifPresent(SparePrometheus::prepareNext);
             return simTargets(settings, facts, pilot, chart, prometheus, resources);
         } catch (RuntimeException e) {
             // a half-built run must not leave Prometheus or the simulated pilot's servers behind
@@ -105,27 +107,26 @@ final class SimRun {
      * In sim: a real Prometheus scraping SimBff and evaluating the chart's own alert rules (durations
      * compressed by settings), started before the simulated pilot — or, from a JVM's second run on, while
      * the run before ran ({@link SparePrometheus}) — so that its five-second wait for targets is not waited
-     * for. None when {@code prometheus.url} names one, or without the binary.
+     * for. The rules are rendered (Helm) while it starts. None when {@code prometheus.url} names one, or
+     * without the binary.
      */
     private static Optional<SparePrometheus.Lease> leasePrometheus(Settings settings) {
         if (settings.prometheus.url().isPresent()) {
             return Optional.empty();
         }
-        return settings.prometheus.binary().map(Path::of).or(() -> Executables.onPath("prometheus")).map(binary -> {
-            Supplier<String> rules = () -> AlertRules.fromChart(Path.of(settings.artifacts.chartPath()), new HelmValues()
-                    .set("prometheusRule.externalSyncStale.thresholdSeconds", Long.toString(settings.sync.maxLag().toSeconds()))
-                    .set("prometheusRule.externalSyncStale.for", PromDurations.of(settings.sync.alertFor())));
-            String rendered;
-            try {
-                rendered = rules.get();
-            } catch (RuntimeException e) {
-                // a chart that cannot be rendered is C5.2's to report, not a setup failure: this Prometheus fails
-                // to start in the background, and C12.3 says why
-                return SparePrometheus.startOnce(binary, rules, settings.prometheus.scrapeInterval(), settings.prometheus.queryTimeout());
-            }
-            return SparePrometheus.lease(new SparePrometheus.Key(binary, rendered, settings.prometheus.scrapeInterval(),
-                    settings.prometheus.queryTimeout()));
-        });
+        return settings.prometheus.binary().map(Path::of).or(() -> Executables.onPath("prometheus")).map(binary -> SparePrometheus.lease(
+                new SparePrometheus.Key(binary, settings.prometheus.scrapeInterval(), settings.prometheus.queryTimeout()), alertRules(settings)));
+    }
+
+    /**
+     * The chart's alert rules with the run's thresholds, rendered in the background. A chart that cannot be
+     * rendered is C5.2's to report, not a setup failure: C12.3 says why its Prometheus has no rules.
+     */
+    private static CompletableFuture<String> alertRules(Settings settings) {
+        return CompletableFuture.supplyAsync(() -> AlertRules.fromChart(Path.of(settings.artifacts.chartPath()), new HelmValues()
+                        .set("prometheusRule.externalSyncStale.thresholdSeconds", Long.toString(settings.sync.maxLag().toSeconds()))
+                        .set("prometheusRule.externalSyncStale.for", PromDurations.of(settings.sync.alertFor()))),
+                runnable -> Daemons.start("render-alert-rules", runnable));
     }
 
     /** C12's Prometheus: the one at {@code prometheus.url}, the one the suite started, or none (C12.3 NOT_RUN, C12.1/C12.2 from a direct scrape). */

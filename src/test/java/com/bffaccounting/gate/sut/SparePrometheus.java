@@ -2,8 +2,7 @@ package com.bffaccounting.gate.sut;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The next simulated run's Prometheus, started while this one runs. Prometheus 2 hands its first scrape
@@ -14,18 +13,16 @@ import java.util.function.Supplier;
  * <p>Each Prometheus scrapes its own {@link ScrapeRelay}, which refuses connections until its run's SimBff
  * exists and then relays to it; {@link SuitePrometheus#client()} waits for a scrape that began after that.
  * So a spare's store holds nothing but {@code up == 0} from before, and a run never sees another's data.
- * A spare for other rules or settings is stopped, not used.
+ * A spare starts with the rules of the run that started it and is given the next run's (a reload when they
+ * differ); a spare for another binary or other intervals is stopped, not used.
  */
 final class SparePrometheus {
     /** What makes two Prometheus servers interchangeable. */
-    record Key(Path binary, String rules, Duration scrapeInterval, Duration queryTimeout) {
+    record Key(Path binary, Duration scrapeInterval, Duration queryTimeout) {
     }
 
-    /** A Prometheus for one run, the relay it scrapes, and what it could be a spare for (none: not reusable). */
-    record Lease(SuitePrometheus prometheus, ScrapeRelay relay, Key key) {
-        Optional<Key> reusableAs() {
-            return Optional.ofNullable(key);
-        }
+    /** A Prometheus for one run, the relay it scrapes, what it is interchangeable with, and the run's rules. */
+    record Lease(SuitePrometheus prometheus, ScrapeRelay relay, Key key, CompletableFuture<String> rules) {
     }
 
     private static Lease spare;
@@ -34,33 +31,35 @@ final class SparePrometheus {
     private SparePrometheus() {
     }
 
-    /** The spare when it fits, or a Prometheus started now. */
-    static synchronized Lease lease(Key key) {
+    /** The spare when it fits, or a Prometheus started now; either evaluates {@code rules} once they are rendered. */
+    static Lease lease(Key key, CompletableFuture<String> rules) {
+        Lease lease = spareOrStart(key);
+        lease.prometheus().useRules(rules);
+        return new Lease(lease.prometheus(), lease.relay(), key, rules);
+    }
+
+    private static synchronized Lease spareOrStart(Key key) {
         if (spare != null && key.equals(spare.key())) {
             Lease lease = spare;
             spare = null;
             return lease;
         }
         discard();
-        return start(key.binary(), key::rules, key.scrapeInterval(), key.queryTimeout(), key);
+        return start(key);
     }
 
-    /** A Prometheus for this run alone, never kept as a spare (its rules are rendered as it starts). */
-    static Lease startOnce(Path binary, Supplier<String> rules, Duration scrapeInterval, Duration queryTimeout) {
-        return start(binary, rules, scrapeInterval, queryTimeout, null);
-    }
-
-    /** From this JVM's second run on, starts the next run's spare. */
-    static synchronized void prepareNext(Key key) {
+    /** From this JVM's second run on, starts the next run's spare, with this run's rules (likely the next run's too). */
+    static synchronized void prepareNext(Lease current) {
         if (leasedBefore && spare == null) {
-            spare = start(key.binary(), key::rules, key.scrapeInterval(), key.queryTimeout(), key);
+            spare = start(current.key());
+            spare.prometheus().useRules(current.rules());
         }
         leasedBefore = true;
     }
 
-    private static Lease start(Path binary, Supplier<String> rules, Duration scrapeInterval, Duration queryTimeout, Key key) {
+    private static Lease start(Key key) {
         ScrapeRelay relay = new ScrapeRelay();
-        return new Lease(new SuitePrometheus(binary, relay.address(), rules, scrapeInterval, queryTimeout), relay, key);
+        return new Lease(new SuitePrometheus(key.binary(), relay.address(), key.scrapeInterval(), key.queryTimeout()), relay, key, null);
     }
 
     private static void discard() {

@@ -12,22 +12,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 /**
  * A real Prometheus the suite starts for itself (in {@code env=sim}), started in the background before
- * the simulated pilot it scrapes. Why so early: Prometheus 2 hands its scrape targets over on a 5-second
+ * the simulated pilot it scrapes, and before its alert rules are rendered (which needs Helm's native
+ * library, most of a second cold). Why so early: Prometheus 2 hands its scrape targets over on a 5-second
  * tick, so its first scrape comes 5 to 6 s after it starts; started first, that wait overlaps the pilot's
- * start and the checks before C12 instead of adding to the run.
+ * start and the checks before C12 instead of adding to the run. The rules follow with
+ * {@link #useRules(CompletableFuture)}.
  *
  * <p>Because it may scrape the target's port before anything listens there, {@link #client()} waits for a
- * scrape that began after {@link #targetListening(Instant)}, and a rule evaluation after it. Closing stops
+ * scrape that began after {@link #targetListening(Instant)}, and an evaluation of the run's rules after it. Closing stops
  * the server whether or not it finished starting.
  */
 final class SuitePrometheus implements AutoCloseable {
     private final CompletableFuture<PrometheusServer> started;
     private final Path binary;
     private final Duration queryTimeout;
+    /** The rules last asked for, loaded (or failed to load) after those before them. */
+    private CompletableFuture<Void> rulesLoaded = CompletableFuture.completedFuture(null);
     private PrometheusServer server;
     private final Object readiness = new Object();
     private volatile Instant targetListening;
@@ -35,12 +38,22 @@ final class SuitePrometheus implements AutoCloseable {
     private boolean closed;
 
     /** @param target host:port to scrape (nothing needs to listen there yet) */
-    SuitePrometheus(Path binary, String target, Supplier<String> rulesYaml, Duration scrapeInterval, Duration queryTimeout) {
+    SuitePrometheus(Path binary, String target, Duration scrapeInterval, Duration queryTimeout) {
         this.binary = binary;
         this.queryTimeout = queryTimeout;
         int port = LoopbackPorts.free(); // here, not in the background thread: see LoopbackPorts.free
-        this.started = CompletableFuture.supplyAsync(() -> keep(PrometheusServer.start(binary, target, rulesYaml.get(),
-                scrapeInterval, port, Timeouts.PROMETHEUS_START)), runnable -> Daemons.start("suite-prometheus", runnable));
+        this.started = CompletableFuture.supplyAsync(() -> keep(PrometheusServer.start(binary, target, scrapeInterval, port,
+                Timeouts.PROMETHEUS_START)), runnable -> Daemons.start("suite-prometheus", runnable));
+    }
+
+    /**
+     * Evaluates these rule groups once they are rendered and this Prometheus runs (reloaded only when they
+     * differ from the ones it has). A failure to render or load them is {@link #client()}'s to report.
+     */
+    synchronized void useRules(CompletableFuture<String> rulesYaml) {
+        rulesLoaded = rulesLoaded.handle((previous, failure) -> null)
+                .thenCombine(started, (ignored, server) -> server)
+                .thenAcceptBothAsync(rulesYaml, PrometheusServer::loadRules, runnable -> Daemons.start("suite-prometheus-rules", runnable));
     }
 
     Path binary() {
@@ -67,10 +80,20 @@ final class SuitePrometheus implements AutoCloseable {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException("the Prometheus started by the suite did not come up: " + Causes.describe(cause), cause);
         }
+        try {
+            rulesLoaded().join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("the Prometheus started by the suite has no alert rules to evaluate: " + Causes.describe(cause), cause);
+        }
         PrometheusClient client = new PrometheusClient(server.url(), queryTimeout);
         client.awaitFirstEvaluation(targetListening != null ? targetListening : Instant.now(), Timeouts.PROMETHEUS_START);
         ready = client;
         return client;
+    }
+
+    private synchronized CompletableFuture<Void> rulesLoaded() {
+        return rulesLoaded;
     }
 
     private synchronized PrometheusServer keep(PrometheusServer server) {
