@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +48,7 @@ final class SimApiDispatcher extends Dispatcher {
     private final Supplier<List<String>> podLog;
     private final SimCluster.PodPorts podPorts;
     private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong changes = new AtomicLong();
     private volatile boolean rejectSuite;
 
     SimApiDispatcher(Supplier<List<String>> podLog, SimCluster.PodPorts podPorts) {
@@ -92,6 +94,9 @@ final class SimApiDispatcher extends Dispatcher {
         if (response.header("Content-Type") == null) {
             response.setHeader("Content-Type", "application/json");
         }
+        if (!request.getMethod().equals("GET")) {
+            changes.incrementAndGet(); // after the store has it: a controller that saw this count sees this write
+        }
         return response;
     }
 
@@ -101,6 +106,11 @@ final class SimApiDispatcher extends Dispatcher {
 
     int writeRequests() {
         return writes.size();
+    }
+
+    /** Write requests from anyone, the simulator's controllers included: what a controller pass may have to answer. */
+    long changes() {
+        return changes.get();
     }
 
     void resetWrites() {

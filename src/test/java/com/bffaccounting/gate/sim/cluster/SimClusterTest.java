@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,6 +71,19 @@ class SimClusterTest {
             String pod = kube.podsOf("accounting", deployment).get(0).getMetadata().getName();
             assertThat(kube.logTail("accounting", pod, 1)).containsExactly("WARN TENANT_NOT_ENABLED tenant=pilot-b");
         }
+    }
+
+    @Test
+    void aSettledClusterWritesNothingUntilSomethingChanges() {
+        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30), false);
+        // the controllers finish what the rollout left (old pods, final status), then stop writing
+        AtomicLong seen = new AtomicLong(-1);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(300)).until(() -> seen.getAndSet(cluster.changes()) == cluster.changes());
+        long settled = cluster.changes();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> cluster.changes() == settled);
+        // and a change is answered: the next tag rolls out
+        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v2"), Duration.ofSeconds(30), false);
+        assertThat(cluster.changes()).isGreaterThan(settled);
     }
 
     @Test

@@ -19,10 +19,13 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
@@ -60,6 +63,8 @@ final class SimKubelet {
     private final Consumer<List<EnvVar>> onRolloutComplete;
     private final Map<String, Instant> podCreated = new ConcurrentHashMap<>();
     private final Map<String, String> completedTemplate = new ConcurrentHashMap<>();
+    /** Whether the last pass saw a pod whose status changes with time alone (starting, backing off, crash-looping). */
+    private volatile boolean awaitingTime;
 
     SimKubelet(KubernetesClient client, Clock clock, Function<String, PodFate> fateOfImage,
                Consumer<List<EnvVar>> onRolloutComplete) {
@@ -71,9 +76,11 @@ final class SimKubelet {
 
     /**
      * One pass over every Deployment, and over what else Helm's {@code --wait} waits for: StatefulSets
-     * and DaemonSets become ready, PersistentVolumeClaims Bound. Run it on a short schedule.
+     * and DaemonSets become ready, PersistentVolumeClaims Bound. Run it on a short schedule, and again
+     * after any write to the API server or while {@link #awaitingTime()}; a pass writes only what changed.
      */
     void reconcileAll() {
+        awaitingTime = false;
         for (Deployment deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
             reconcile(deployment);
         }
@@ -92,6 +99,11 @@ final class SimKubelet {
                 client.persistentVolumeClaims().inNamespace(claim.getMetadata().getNamespace()).resource(claim).updateStatus();
             }
         }
+    }
+
+    /** Whether a pass would change something now that nothing was written since the last one: a pod's status depends on its age. */
+    boolean awaitingTime() {
+        return awaitingTime;
     }
 
     /** Every replica of the current revision ready, as the StatefulSet controller reports it when the pods are. */
@@ -161,10 +173,13 @@ final class SimKubelet {
         }
         int oldReady = (int) oldPods.stream().filter(SimKubelet::isReady).count();
         ReplicaSet rs = client.apps().replicaSets().inNamespace(ns).withName(rsName).get();
-        rs.setStatus(new ReplicaSetStatusBuilder().withReplicas(newPods.size()).withReadyReplicas(newReady)
+        ReplicaSetStatus rsStatus = new ReplicaSetStatusBuilder().withReplicas(newPods.size()).withReadyReplicas(newReady)
                 .withAvailableReplicas(newReady).withFullyLabeledReplicas(newPods.size())
-                .withObservedGeneration(rs.getMetadata().getGeneration()).build());
-        client.apps().replicaSets().inNamespace(ns).resource(rs).updateStatus();
+                .withObservedGeneration(rs.getMetadata().getGeneration()).build();
+        if (!rsStatus.equals(rs.getStatus())) {
+            rs.setStatus(rsStatus);
+            client.apps().replicaSets().inNamespace(ns).resource(rs).updateStatus();
+        }
 
         Deployment latest = client.apps().deployments().inNamespace(ns).withName(deployment.getMetadata().getName()).get();
         if (latest == null) {
@@ -172,7 +187,7 @@ final class SimKubelet {
         }
         int ready = newReady + oldReady;
         String now = clock.instant().toString();
-        latest.setStatus(new DeploymentStatusBuilder()
+        DeploymentStatus status = new DeploymentStatusBuilder()
                 .withObservedGeneration(latest.getMetadata().getGeneration())
                 .withReplicas(newPods.size() + oldPods.size())
                 .withUpdatedReplicas(newPods.size())
@@ -180,15 +195,26 @@ final class SimKubelet {
                 .withAvailableReplicas(ready)
                 .withUnavailableReplicas(Math.max(0, replicas - ready))
                 .withConditions(
-                        new DeploymentConditionBuilder().withType("Available").withStatus(ready >= replicas ? "True" : "False")
+                        unlessUnchanged(latest, new DeploymentConditionBuilder().withType("Available").withStatus(ready >= replicas ? "True" : "False")
                                 .withReason(ready >= replicas ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable")
-                                .withLastUpdateTime(now).withLastTransitionTime(now).build(),
-                        new DeploymentConditionBuilder().withType("Progressing").withStatus("True")
+                                .withLastUpdateTime(now).withLastTransitionTime(now).build()),
+                        unlessUnchanged(latest, new DeploymentConditionBuilder().withType("Progressing").withStatus("True")
                                 .withReason(complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated")
                                 .withMessage("ReplicaSet \"" + rsName + "\" " + (complete ? "has successfully progressed." : "is progressing."))
-                                .withLastUpdateTime(now).withLastTransitionTime(now).build())
-                .build());
-        client.apps().deployments().inNamespace(ns).resource(latest).updateStatus();
+                                .withLastUpdateTime(now).withLastTransitionTime(now).build()))
+                .build();
+        if (!status.equals(latest.getStatus())) {
+            latest.setStatus(status);
+            client.apps().deployments().inNamespace(ns).resource(latest).updateStatus();
+        }
+    }
+
+    /** The Deployment's current condition of this type when it says the same, times and all, as the controller keeps it. */
+    private static DeploymentCondition unlessUnchanged(Deployment deployment, DeploymentCondition condition) {
+        List<DeploymentCondition> current = deployment.getStatus() == null ? List.of() : deployment.getStatus().getConditions();
+        return current.stream().filter(c -> c.getType().equals(condition.getType()) && Objects.equals(c.getStatus(), condition.getStatus())
+                        && Objects.equals(c.getReason(), condition.getReason()) && Objects.equals(c.getMessage(), condition.getMessage()))
+                .findFirst().orElse(condition);
     }
 
     private List<Pod> podsWithHash(String ns, Deployment deployment, String hash) {
@@ -243,6 +269,7 @@ final class SimKubelet {
                                 .withMessage("Back-off pulling image \"" + image + "\": " + fate.message()).endWaiting().build())
                         .build();
                 phase = "Pending";
+                awaitingTime |= age.toMillis() < 500;
                 event(pod, "Failed", "Failed to pull image \"" + image + "\": " + fate.message());
                 break;
             }
@@ -254,10 +281,12 @@ final class SimKubelet {
                         .withLastState(new ContainerStateBuilder().withNewTerminated().withExitCode(1).withReason("Error").endTerminated().build())
                         .build();
                 phase = "Running";
+                awaitingTime = true; // the restart count grows
                 event(pod, "BackOff", fate.message());
                 break;
             default:
                 ready = age.compareTo(fate.readyAfter()) >= 0;
+                awaitingTime |= !ready;
                 status = new ContainerStatusBuilder().withName(container).withImage(image).withReady(ready).withRestartCount(0)
                         .withStarted(true)
                         .withState(new ContainerStateBuilder().withNewRunning().withStartedAt(created.toString()).endRunning().build())
