@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -32,13 +34,22 @@ public final class RunComposer {
         facts.env(settings.env.id());
         facts.image(settings.artifacts.image());
         facts.releaseTag(settings.artifacts.imageTag());
-        facts.helmVersion(HelmClient.version());
+        // Helm's native library takes most of a second to load: while it does, the run starts its servers
+        CompletableFuture<String> helmVersion = CompletableFuture.supplyAsync(HelmClient::version,
+                runnable -> Daemons.start("helm-version", runnable));
         chartVersion(Path.of(settings.artifacts.chartPath())).ifPresent(facts::chartVersion);
-        return switch (settings.env) {
+        Targets targets = switch (settings.env) {
             case SIM -> SimRun.build(settings, facts);
             case LOCAL -> LocalRun.build(settings, facts);
             case CLUSTER -> ClusterRun.build(settings, facts);
         };
+        try {
+            facts.helmVersion(helmVersion.join());
+        } catch (CompletionException e) {
+            targets.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return targets;
     }
 
     static Optional<String> chartVersion(Path chart) {
