@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * the decision above the fold. Single-file mode writes no history directory, but embeds the history files
  * in the page ({@code d('history/history.json','<base64>')}); they are taken from there and kept in
  * reports/ for the next run's trend. Should a later Allure embed them otherwise, a full report is generated
- * into target/ for its history, as before. Allure runs as a short-lived JVM started for speed.
+ * into target/ for its history, as before. Allure runs as a short-lived JVM started for speed ({@link AllureJava}).
  *
  * <p>Arguments: the Allure command line, and target/.
  */
@@ -50,7 +50,7 @@ public final class GenerateReport {
         }
         String name = "bff-accounting release gate — " + verdictWords(reportDir.resolve("verdict.json"));
         Path report = reportDir.resolve("allure-report");
-        awaitSuccess(generate(allure, results, report, name, true), report);
+        generate(allure, results, report, name, true);
         Map<String, byte[]> history = embeddedHistory(Files.readString(report.resolve("index.html")));
         if (!history.isEmpty()) {
             Files.createDirectories(report.resolve("history"));
@@ -60,7 +60,7 @@ public final class GenerateReport {
             return;
         }
         Path full = build.resolve("allure-full-report");
-        awaitSuccess(generate(allure, results, full, name, false), full);
+        generate(allure, results, full, name, false);
         keepHistory(full.resolve("history"), report.resolve("history"));
     }
 
@@ -85,7 +85,8 @@ public final class GenerateReport {
         }
     }
 
-    private static Process generate(Path allure, Path results, Path output, String name, boolean singleFile) throws IOException {
+    private static void generate(Path allure, Path results, Path output, String name, boolean singleFile)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(allure.toString(), "generate", results.toString(), "--output",
                 output.toString(), "--clean", "--name", name));
         if (singleFile) {
@@ -94,16 +95,15 @@ public final class GenerateReport {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         // only a process environment variable keeps Allure's analytics script out of the report
         builder.environment().put("ALLURE_NO_ANALYTICS", "true");
-        // a generation lasts two seconds: the JIT's first tier and the serial collector start it fastest
-        builder.environment().putIfAbsent("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
-        return builder.start();
-    }
-
-    private static void awaitSuccess(Process process, Path output) throws InterruptedException {
+        AllureJava java = AllureJava.forCommandLine(allure);
+        java.configure(builder.environment());
+        Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroyForcibly();
+            java.discardWrittenArchive();
             throw new IllegalStateException("allure generate " + output + " failed");
         }
+        java.keepWrittenArchive();
     }
 
     private static void keepHistory(Path from, Path to) throws IOException {
