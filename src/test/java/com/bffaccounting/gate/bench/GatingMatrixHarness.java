@@ -34,7 +34,7 @@ public final class GatingMatrixHarness {
         Settings settings = Settings.from(new SettingSource(system, Map.of(), new Properties()));
         try (SimBff bff = new SimBff(SimPilot.simBffConfig(settings), Clock.systemUTC()).start()) {
             for (int round = -2; round < 5; round++) {
-                BffClient client = new BffClient(bff.baseUrl(), Duration.ofSeconds(10), Redactor.of(settings));
+                BffClient client = new BffClient(bff.baseUrl(), Duration.ofSeconds(10), settings.redactor());
                 long start = System.nanoTime();
                 List<TenantProbeResult> results = new PilotGatingProbe(client, settings.gating)
                         .probe(settings.gating.nonPilotTenants());

@@ -2,10 +2,10 @@ package com.bffaccounting.gate.config;
 
 import com.bffaccounting.gate.evidence.Redactor;
 
+import java.util.Arrays;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.Arrays;
 
 /**
  * Which raw setting values carry a secret, and their masked form: secret-named probe headers, the
@@ -35,7 +35,7 @@ public final class SecretSettings {
         if (key.equals("gating.probeHeaders")) {
             return Arrays.stream(value.split(",")).map(pair -> {
                 int eq = pair.indexOf('=');
-                return eq > 0 && Settings.isSecretHeader(pair.substring(0, eq).trim()) ? pair.substring(0, eq + 1) + Redactor.MASK : pair;
+                return eq > 0 && Redactor.isSecretHeader(pair.substring(0, eq).trim()) ? pair.substring(0, eq + 1) + Redactor.MASK : pair;
             }).collect(Collectors.joining(","));
         }
         return Redactor.maskUserInfo(value);

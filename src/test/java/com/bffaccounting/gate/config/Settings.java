@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.config;
 
+import com.bffaccounting.gate.evidence.Redactor;
 import com.bffaccounting.gate.io.Executables;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.model.ReleaseRef;
@@ -29,10 +30,6 @@ import java.util.regex.Pattern;
  * <p>Step code reads values from here and never spells a tenant, a path or a threshold itself.
  */
 public final class Settings {
-    /** Header names whose values are secrets wherever they are configured. */
-    private static final Pattern SECRET_HEADER = Pattern.compile(
-            "(?i)authorization|proxy-authorization|cookie|set-cookie|.*api[-_]?key.*|.*token.*|.*secret.*|.*password.*");
-
     public final Env env;
     public final Path reportDir;
     public final Artifacts artifacts;
@@ -320,7 +317,7 @@ public final class Settings {
                 int eq = pair.indexOf('=');
                 String name = eq > 0 ? pair.substring(0, eq).trim() : "";
                 String value = eq > 0 ? pair.substring(eq + 1).trim() : "";
-                if (isSecretHeader(name) && !value.isEmpty() && !SettingSource.isReferenceText(value)) {
+                if (Redactor.isSecretHeader(name) && !value.isEmpty() && !SettingSource.isReferenceText(value)) {
                     warnings.add("gating.probeHeaders: the value of " + name + advice);
                 }
             }
@@ -346,7 +343,7 @@ public final class Settings {
     private Set<String> collectSecrets(SettingReader r) {
         Set<String> secrets = new LinkedHashSet<>();
         gating.probeHeaders().forEach((name, value) -> {
-            if (isSecretHeader(name) && !value.isEmpty()) {
+            if (Redactor.isSecretHeader(name) && !value.isEmpty()) {
                 secrets.add(value);
             }
         });
@@ -393,12 +390,13 @@ public final class Settings {
         return colon < 0 ? Optional.empty() : Optional.of(userInfo.substring(colon + 1)).filter(p -> !p.isEmpty());
     }
 
-    public static boolean isSecretHeader(String name) {
-        return SECRET_HEADER.matcher(name).matches();
-    }
-
     public Set<String> secretValues() {
         return secretValues;
+    }
+
+    /** Masks this run's secret values, and secrets by their shape. */
+    public Redactor redactor() {
+        return new Redactor(secretValues);
     }
 
     /** Reads and validates the settings of this process; throws one {@link ConfigException} naming every bad setting. */

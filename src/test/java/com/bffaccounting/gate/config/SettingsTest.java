@@ -115,7 +115,7 @@ class SettingsTest {
         assertThat(s.bff.databaseUrl()).isEqualTo("postgres://app:file-secret-42@db:5432/app");
         assertThat(s.secretValues()).contains("env-secret-42", "file-secret-42");
         assertThat(s.literalSecretWarnings()).isEmpty();
-        assertThat(Redactor.of(s).redact("key env-secret-42, pw file-secret-42"))
+        assertThat(s.redactor().redact("key env-secret-42, pw file-secret-42"))
                 .isEqualTo("key ***, pw ***");
     }
 

@@ -1,7 +1,5 @@
 package com.bffaccounting.gate.evidence;
 
-import com.bffaccounting.gate.config.Settings;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +16,9 @@ public final class Redactor {
     static final int MIN_FREE_TEXT_SECRET = 6;
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^/\\s:@]+:)([^@\\s/]+)(@)");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
+    /** Header names whose values are secrets wherever they appear or are configured. */
+    private static final Pattern SECRET_HEADER = Pattern.compile(
+            "(?i)authorization|proxy-authorization|cookie|set-cookie|.*api[-_]?key.*|.*token.*|.*secret.*|.*password.*");
     private static final Pattern HEADER_LINE = Pattern.compile("(?im)^([A-Za-z0-9-]+)(\\s*[:=]\\s*)(.+)$");
 
     private final List<String> secrets;
@@ -31,8 +32,8 @@ public final class Redactor {
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
-    public static Redactor of(Settings settings) {
-        return new Redactor(settings.secretValues());
+    public static boolean isSecretHeader(String name) {
+        return SECRET_HEADER.matcher(name).matches();
     }
 
     public String redact(String text) {
@@ -48,7 +49,7 @@ public final class Redactor {
         Matcher m = HEADER_LINE.matcher(result);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String replacement = Settings.isSecretHeader(m.group(1)) ? m.group(1) + m.group(2) + MASK : m.group(0);
+            String replacement = isSecretHeader(m.group(1)) ? m.group(1) + m.group(2) + MASK : m.group(0);
             m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(sb);
@@ -57,7 +58,7 @@ public final class Redactor {
 
     /** The value to show for a header: masked when its name says it is a secret. */
     public String headerValue(String name, String value) {
-        return Settings.isSecretHeader(name) ? MASK : redact(value);
+        return isSecretHeader(name) ? MASK : redact(value);
     }
 
     /** {@code postgres://app:secret@db/app} → {@code postgres://app:***@db/app}; for one-line error messages. */

@@ -13,15 +13,15 @@ import java.util.Optional;
 public record ClusterInfo(String context, String apiServerUrl, Optional<String> version, Optional<String> failure) {
 
     /** Asks the connected cluster; a run whose first contact already failed keeps that failure. */
-    public static ClusterInfo ask(ClusterProbe probe, Optional<ClusterTarget> cluster) {
+    public static ClusterInfo ask(ClusterProbe probe, Optional<KubeClient> connected) {
         if (probe.failure().isPresent()) {
             return new ClusterInfo(probe.context(), probe.apiServerUrl(), Optional.empty(), probe.failure());
         }
-        if (cluster.isEmpty()) {
+        if (connected.isEmpty()) {
             // it answered the first contact, but the run keeps no connection (its credentials may not read the namespace)
             return new ClusterInfo(probe.context(), probe.apiServerUrl(), probe.serverVersion(), Optional.empty());
         }
-        KubeClient kube = cluster.get().kube();
+        KubeClient kube = connected.get();
         try {
             return new ClusterInfo(kube.context(), kube.apiServerUrl(), Optional.of(kube.serverVersion().getGitVersion()), Optional.empty());
         } catch (KubernetesClientException e) {

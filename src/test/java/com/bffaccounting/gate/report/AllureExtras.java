@@ -19,13 +19,13 @@ import java.util.Map;
  * (env, context, image, chart and Helm versions), the defect categories (P1 apart, infrastructure apart
  * from product failures), and the executor from CI variables.
  */
-final class AllureExtras {
+public final class AllureExtras {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AllureExtras() {
     }
 
-    static void write(Path resultsDir, Verdict verdict, Map<String, String> facts, Redactor redactor) throws IOException {
+    public static void write(Path resultsDir, Verdict verdict, Map<String, String> facts, Redactor redactor) throws IOException {
         Files.createDirectories(resultsDir);
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("verdict", verdict.overall());

@@ -4,6 +4,7 @@ import com.bffaccounting.gate.checklist.ChecklistCatalog;
 import com.bffaccounting.gate.outcome.CheckStatus;
 import com.bffaccounting.gate.run.GateCheckAccess;
 import com.bffaccounting.gate.run.RunEndChecks;
+import com.bffaccounting.gate.run.RunEndResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

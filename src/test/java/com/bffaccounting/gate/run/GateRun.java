@@ -43,7 +43,7 @@ public final class GateRun implements AutoCloseable {
 
     private GateRun(Settings settings, RunFacts facts, Targets targets, String setupError) {
         this.settings = settings;
-        this.redactor = settings == null ? new Redactor(List.of()) : Redactor.of(settings);
+        this.redactor = settings == null ? new Redactor(List.of()) : settings.redactor();
         this.facts = facts;
         this.targets = targets;
         this.setupError = setupError == null ? null : redactor.redact(setupError);

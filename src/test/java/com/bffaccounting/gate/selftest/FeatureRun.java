@@ -61,7 +61,7 @@ public final class FeatureRun {
         Map<String, String> withAllure = new HashMap<>(settings);
         withAllure.put("allure.results.directory", allureResults.toString());
         return run(label, withAllure, "junit:target/feature-runs/" + label + ".xml, "
-                + "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, com.bffaccounting.gate.report.VerdictPlugin", Path.of("features"), null);
+                + "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, com.bffaccounting.gate.run.VerdictPlugin", Path.of("features"), null);
     }
 
     private static synchronized FeatureRun run(String label, Map<String, String> settings, String plugins, Path features,

@@ -2,9 +2,9 @@ package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.kube.ClusterInfo;
 import com.bffaccounting.gate.kube.ClusterProbe;
-import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.NotRun;
+import com.bffaccounting.gate.sut.ClusterTarget;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -45,7 +45,7 @@ public class ClusterSteps {
 
     @When("the API server is asked for its version")
     public void askVersion() {
-        version = ClusterInfo.ask(probe(), context.targets().cluster().get());
+        version = ClusterInfo.ask(probe(), context.targets().cluster().get().map(ClusterTarget::kube));
     }
 
     @Then("it answers, and its URL and version are reported")

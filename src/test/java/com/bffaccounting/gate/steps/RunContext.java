@@ -1,9 +1,9 @@
 package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.config.Settings;
-import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.run.GateRun;
+import com.bffaccounting.gate.sut.ClusterTarget;
 import com.bffaccounting.gate.sut.Targets;
 
 /** A scenario's view of the run scope: settings, targets and facts, injected into step classes. */

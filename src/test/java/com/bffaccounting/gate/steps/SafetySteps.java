@@ -1,9 +1,9 @@
 package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.ci.ReleaseWorkflow;
-import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.NotRun;
+import com.bffaccounting.gate.sut.ClusterTarget;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 

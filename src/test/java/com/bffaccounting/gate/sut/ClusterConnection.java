@@ -3,7 +3,6 @@ package com.bffaccounting.gate.sut;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.kube.ClusterProbe;
-import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.kube.Kubeconfigs;
 import com.bffaccounting.gate.kube.PodLogSource;

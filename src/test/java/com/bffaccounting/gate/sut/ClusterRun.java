@@ -2,7 +2,6 @@ package com.bffaccounting.gate.sut;
 
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
-import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.model.RunFacts;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 

@@ -80,7 +80,7 @@ final class LocalRun {
 
     /** A BFF the suite was to start and could not: C8.1 fails with why; every other BFF check is NOT_RUN with it. */
     private static Capability<BffTarget> startFailed(String why, Settings settings) {
-        String masked = Redactor.of(settings).redact(why);
+        String masked = settings.redactor().redact(why);
         return Capability.failed(masked, "needs the BFF, which did not start: " + masked);
     }
 

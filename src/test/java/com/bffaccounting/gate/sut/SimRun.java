@@ -7,7 +7,6 @@ import com.bffaccounting.gate.helm.HelmValues;
 import com.bffaccounting.gate.io.Daemons;
 import com.bffaccounting.gate.io.Executables;
 import com.bffaccounting.gate.io.Trees;
-import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.model.RunFacts;
 import com.bffaccounting.gate.prometheus.AlertRules;
 import com.bffaccounting.gate.prometheus.PromDurations;

@@ -1,7 +1,6 @@
 package com.bffaccounting.gate.sut;
 
 import com.bffaccounting.gate.kube.ClusterProbe;
-import com.bffaccounting.gate.kube.ClusterTarget;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.registry.RegistryClient;
 

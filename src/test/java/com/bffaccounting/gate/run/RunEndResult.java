@@ -1,9 +1,9 @@
-package com.bffaccounting.gate.report;
+package com.bffaccounting.gate.run;
 
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.CheckStatus;
-import com.bffaccounting.gate.run.RunEndChecks;
+import com.bffaccounting.gate.report.ScenarioOutcome;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
@@ -19,11 +19,11 @@ import java.util.UUID;
  * A judgement made when the run ended ({@link RunEndChecks}), as a result of its own: in the verdict
  * under the checklist line it counts for, and in Allure beside the scenario that asked for it.
  */
-final class RunEndResult {
+public final class RunEndResult {
     private RunEndResult() {
     }
 
-    static ScenarioOutcome record(RunEndChecks.Judgement judgement) {
+    public static ScenarioOutcome record(RunEndChecks.Judgement judgement) {
         CheckStatus status = judgement.problem().isPresent() ? CheckStatus.FAIL : CheckStatus.PASS;
         String message = judgement.problem().map(p -> "at the end of the run: " + p).orElse(null);
         writeToAllure(judgement, status, message);

@@ -1,6 +1,7 @@
-package com.bffaccounting.gate.kube;
+package com.bffaccounting.gate.sut;
 
 import com.bffaccounting.gate.helm.HelmClient;
+import com.bffaccounting.gate.kube.KubeClient;
 
 import java.util.function.IntSupplier;
 

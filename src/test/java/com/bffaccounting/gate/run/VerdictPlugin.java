@@ -1,10 +1,15 @@
-package com.bffaccounting.gate.report;
+package com.bffaccounting.gate.run;
 
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.evidence.Redactor;
-import com.bffaccounting.gate.run.GateRun;
+import com.bffaccounting.gate.report.AllureExtras;
+import com.bffaccounting.gate.report.Baseline;
+import com.bffaccounting.gate.report.ConsoleSummary;
+import com.bffaccounting.gate.report.ScenarioOutcome;
+import com.bffaccounting.gate.report.Verdict;
+import com.bffaccounting.gate.report.VerdictBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cucumber.plugin.ConcurrentEventListener;
@@ -55,7 +60,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         // a run whose settings were invalid has none; so has a run in which no scenario started the run scope
         Optional<Settings> settings = run.isPresent() ? run.get().settings() : settings();
         // without settings, shape-based masking still applies
-        Redactor redactor = settings.map(Redactor::of).orElseGet(() -> new Redactor(List.of()));
+        Redactor redactor = settings.map(Settings::redactor).orElseGet(() -> new Redactor(List.of()));
         Path reportDir = settings.map(s -> s.reportDir).orElse(Path.of("reports"));
         try {
             Files.createDirectories(reportDir);
