@@ -19,15 +19,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The gate itself ({@code verify} phase): reads {@code reports/verdict.json} and fails the build on
- * FAIL or P1, and on INCOMPLETE when {@code gate.failOnIncomplete} is set (the default for
- * env=cluster). One line says why.
+ * After the checklist ({@code verify} phase): the Allure report for people ({@link GenerateReport}), then
+ * the gate itself — reads {@code reports/verdict.json} and fails the build on FAIL or P1, and on
+ * INCOMPLETE when {@code gate.failOnIncomplete} is set (the default for env=cluster). One line says why.
+ * One program, so that the settings are read once after the run, not once per step.
+ *
+ * <p>Arguments: the Allure command line, and target/ (without them, no report is generated).
  */
 public final class GateCheck {
     private GateCheck() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         Settings settings;
         try {
             settings = Settings.load();
@@ -35,6 +38,15 @@ public final class GateCheck {
             System.err.println("[release-gate] setting error: " + e.getMessage().lines().findFirst().orElse(""));
             System.exit(2);
             return;
+        }
+        String reportProblem = null;
+        if (args.length >= 2) {
+            try {
+                GenerateReport.generate(settings.reportDir, Path.of(args[0]), Path.of(args[1]));
+            } catch (IOException | IllegalStateException e) {
+                // the verdict stands without its Allure view; the build still fails, after the verdict is told
+                reportProblem = "the Allure report could not be generated: " + e.getMessage();
+            }
         }
         Path verdictFile = settings.reportDir.resolve("verdict.json");
         if (!Files.exists(verdictFile)) {
@@ -55,6 +67,9 @@ public final class GateCheck {
             fail(decision);
         } else {
             System.out.println("[release-gate] " + verdict.path("overall").asText() + " (" + verdictFile + ")");
+        }
+        if (reportProblem != null) {
+            fail(reportProblem);
         }
     }
 

@@ -1,7 +1,5 @@
 package com.bffaccounting.gate.run;
 
-import com.bffaccounting.gate.config.ConfigException;
-import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.io.Trees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,30 +17,27 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * After the checklist ({@code post-integration-test}): the Allure report for people, one self-contained
+ * After the checklist: the Allure report for people, one self-contained
  * file named after the verdict ("bff-accounting release gate — FAIL (env=sim)"), so the overview shows
  * the decision above the fold. Single-file mode writes no history directory, but embeds the history files
  * in the page ({@code d('history/history.json','<base64>')}); they are taken from there and kept in
  * reports/ for the next run's trend. Should a later Allure embed them otherwise, a full report is generated
  * into target/ for its history, as before. Allure runs as a short-lived JVM started for speed ({@link AllureJava}).
  *
- * <p>Arguments: the Allure command line, and target/.
+ * <p>Run by {@link GateCheck} before it decides, with the settings it has read.
  */
-public final class GenerateReport {
+final class GenerateReport {
     private static final Pattern EMBEDDED_HISTORY = Pattern.compile("d\\('history/([\\w.-]+\\.json)','([A-Za-z0-9+/=]*)'\\)");
 
     private GenerateReport() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Path allure = Path.of(args[0]);
-        Path build = Path.of(args[1]);
-        Path reportDir;
-        try {
-            reportDir = Settings.load().reportDir;
-        } catch (ConfigException e) {
-            return; // PrepareRun has already said why in one line and stopped the run
-        }
+    /**
+     * @param reportDir the run's reports/ (its allure-results, verdict.json)
+     * @param allure    the Allure command line
+     * @param build     target/, for a full report should the single file embed no history
+     */
+    static void generate(Path reportDir, Path allure, Path build) throws IOException, InterruptedException {
         Path results = reportDir.resolve("allure-results");
         if (!Files.isDirectory(results)) {
             System.err.println("[release-gate] no Allure results in " + results + ": the checklist did not run");
