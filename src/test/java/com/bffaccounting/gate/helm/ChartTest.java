@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.helm;
 
+import com.bffaccounting.gate.model.ReleaseRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,7 @@ class ChartTest {
     }
 
     static ChartVerifier.Expectation pilotExpectation(HelmValues values) {
-        return new ChartVerifier.Expectation("bff", "accounting", "bff-accounting", values,
+        return new ChartVerifier.Expectation(new ReleaseRef("accounting", "bff-accounting", "bff", 8081), values,
                 REPO + ":r7-h-pilot-20251203", ALLOWLIST, "ExternalSyncStale");
     }
 

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.helm;
 
+import com.bffaccounting.gate.model.ReleaseRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marcnuri.helm.LintResult;
 
@@ -20,8 +21,7 @@ import java.util.Optional;
 public final class ChartVerifier {
 
     /** What the deploy will ask for; the chart must deliver exactly this. */
-    public record Expectation(String release, String namespace, String deployment, HelmValues values,
-                              String image, String allowlistJson, String alertName) {
+    public record Expectation(ReleaseRef release, HelmValues values, String image, String allowlistJson, String alertName) {
     }
 
     /**
@@ -53,14 +53,14 @@ public final class ChartVerifier {
         }
         RenderedChart rendered;
         try {
-            rendered = RenderedChart.parse(HelmClient.template(chart, expected.release(), expected.namespace(), expected.values()));
+            rendered = RenderedChart.parse(HelmClient.template(chart, expected.release().helmRelease(), expected.release().namespace(), expected.values()));
         } catch (RuntimeException e) {
             problems.add("helm template " + chart + " with the deploy's values failed: " + oneLine(e));
             return new Result(problems, List.of(), Optional.empty(), lintMessages, Map.of());
         }
         Map<String, String> probePaths = new LinkedHashMap<>();
         problems.addAll(checkRendered(rendered, expected, probePaths));
-        ChartReferences.Outcome references = ChartReferences.check(rendered, expected.namespace(), namespace);
+        ChartReferences.Outcome references = ChartReferences.check(rendered, expected.release().namespace(), namespace);
         problems.addAll(references.missing());
         return new Result(problems, references.undecided(), Optional.of(rendered), lintMessages, Map.copyOf(probePaths));
     }
@@ -68,9 +68,9 @@ public final class ChartVerifier {
     static List<String> checkRendered(RenderedChart rendered, Expectation expected, Map<String, String> probePaths) {
         List<String> problems = new ArrayList<>();
         Optional<RenderedChart.Manifest> deployment = rendered.manifests().stream()
-                .filter(m -> m.kind().equals("Deployment") && m.name().equals(expected.deployment())).findFirst();
+                .filter(m -> m.kind().equals("Deployment") && m.name().equals(expected.release().deployment())).findFirst();
         if (deployment.isEmpty()) {
-            problems.add("no Deployment named " + expected.deployment() + " is rendered (found: "
+            problems.add("no Deployment named " + expected.release().deployment() + " is rendered (found: "
                     + rendered.manifests().stream().map(m -> m.kind() + "/" + m.name()).toList() + ")");
             return problems;
         }

@@ -1,9 +1,10 @@
 package com.bffaccounting.gate.helm;
 
 import com.bffaccounting.gate.kube.RolloutInspector;
+import com.bffaccounting.gate.model.ImageReference;
+import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;
-import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.registry.RegistryClient;
 
 import java.util.LinkedHashMap;
@@ -45,7 +46,9 @@ public final class GuardedDeploy {
     }
 
     /** {@code helm status} and {@code helm history}, for the report when a deploy does not pass. */
-    public Map<String, Supplier<String>> evidence(String release, String namespace) {
+    public Map<String, Supplier<String>> evidence(ReleaseRef ref) {
+        String release = ref.helmRelease();
+        String namespace = ref.namespace();
         Map<String, Supplier<String>> items = new LinkedHashMap<>();
         items.put("helm status " + release, () -> {
             var status = helm.status(release, namespace);

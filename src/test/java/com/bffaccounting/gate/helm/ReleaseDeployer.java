@@ -3,6 +3,7 @@ package com.bffaccounting.gate.helm;
 import com.bffaccounting.gate.kube.PodStates;
 import com.bffaccounting.gate.kube.RolloutInspector;
 import com.bffaccounting.gate.model.ImageReference;
+import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.registry.RegistryClient;
 import com.bffaccounting.gate.waits.Timeout;
 import com.marcnuri.helm.Release;
@@ -28,7 +29,7 @@ public final class ReleaseDeployer {
         return t;
     });
 
-    public record Request(Path chart, String release, String namespace, HelmValues values, ImageReference image,
+    public record Request(Path chart, ReleaseRef release, HelmValues values, ImageReference image,
                           Duration timeout, Duration failFastAfter, boolean createNamespace) {
     }
 
@@ -55,7 +56,7 @@ public final class ReleaseDeployer {
     public Deployed deploy(Request request) {
         long start = System.nanoTime();
         CompletableFuture<Release> upgrade = CompletableFuture.supplyAsync(() -> helm.upgradeInstall(request.chart(),
-                request.release(), request.namespace(), request.values(), request.timeout(), request.createNamespace()), HELM_CALLS);
+                request.release().helmRelease(), request.release().namespace(), request.values(), request.timeout(), request.createNamespace()), HELM_CALLS);
         Optional<RolloutInspector.Stuck> stuck = rollout.stuckWhile(() -> !upgrade.isDone(), request.failFastAfter(),
                 new Timeout("rollout", request.timeout(), "helm.timeout").plus(Duration.ofSeconds(30), "30 s for Helm to return after it")
                         .polledEvery(request.failFastAfter().dividedBy(4))); // a stuck pod is seen within a quarter of its grace
@@ -67,7 +68,7 @@ public final class ReleaseDeployer {
             return new Deployed(release, Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new DeployFailed("helm upgrade --install " + request.release() + " failed after "
+            throw new DeployFailed("helm upgrade --install " + request.release().helmRelease() + " failed after "
                     + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s: " + oneLine(cause.getMessage())
                     + "; pods: " + oneLine(PodStates.describe(rollout.pods())));
         }

@@ -5,6 +5,7 @@ import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.helm.HelmValues;
 import com.bffaccounting.gate.io.LoopbackPorts;
 import com.bffaccounting.gate.kube.Kubeconfigs;
+import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.sim.cluster.PodFate;
 import com.bffaccounting.gate.sim.cluster.SimCluster;
@@ -105,7 +106,7 @@ public final class SimPilot implements AutoCloseable {
         SimPilot pilot = new SimPilot(registry, bff, cluster, kubeconfig, prometheusPods);
         settings.prometheus.service().ifPresent(cluster::createPrometheusService);
         if (!Fault.NAMESPACE_MISSING.in(settings)) {
-            cluster.createNamespace(settings.cluster.namespace());
+            cluster.createNamespace(settings.cluster.ref().namespace());
             pilot.seedReleaseFrom(settings, chart);
         }
         cluster.resetWriteCount();
@@ -137,18 +138,19 @@ public final class SimPilot implements AutoCloseable {
     /** The deploy that happened before this run. Faults that break a rollout leave it half done, old pods serving. */
     private void seedRelease(Settings settings, Path chart) {
         Settings.Artifacts artifacts = settings.artifacts;
+        ReleaseRef release = settings.cluster.ref();
         // the deploy someone made before this run: the simulator's own Helm, which may write
         HelmClient helm = new HelmClient(cluster.kubeconfig(), new HelmClient.Options(true, false));
         String allowlist = Fault.ALLOWLIST_EMPTY.in(settings) ? "[]" : settings.gating.allowlistJson();
         boolean brokenRollout = Fault.IMAGE_PULL_BACKOFF.in(settings) || Fault.CRASH_LOOP.in(settings);
         if (brokenRollout) {
-            helm.upgradeInstall(chart, settings.cluster.release(), settings.cluster.namespace(),
+            helm.upgradeInstall(chart, release.helmRelease(), release.namespace(),
                     HelmValues.pilot(allowlist, artifacts.imageRepository(), artifacts.rollbackTag()), SETUP.value(), false);
         }
-        installWithoutWaiting(chart, settings.cluster.release(), settings.cluster.namespace(),
+        installWithoutWaiting(chart, release.helmRelease(), release.namespace(),
                 HelmValues.pilot(allowlist, artifacts.imageRepository(), artifacts.imageTag()));
         if (!brokenRollout && !Fault.SLOW_ROLLOUT.in(settings)) {
-            cluster.awaitRolloutComplete(settings.cluster.namespace(), settings.cluster.deployment(), SETUP);
+            cluster.awaitRolloutComplete(release.namespace(), release.deployment(), SETUP);
         }
     }
 

@@ -63,7 +63,7 @@ public class ClusterSteps {
             throw new CheckFailed("cluster access refused: " + probe.credentialsRefused().get()
                     + " — renew the credentials of this kubeconfig or ask for read access to the namespace");
         }
-        scenario.log("context " + probe.context() + " may list pods in namespace " + context.settings().cluster.namespace());
+        scenario.log("context " + probe.context() + " may list pods in namespace " + context.release().namespace());
     }
 
     @Then("the current context is reported, and matches the expected context when one is configured")
@@ -80,7 +80,7 @@ public class ClusterSteps {
     @Then("the release namespace exists")
     public void namespaceExists() {
         ClusterTarget cluster = context.targets().cluster().require();
-        String namespace = context.settings().cluster.namespace();
+        String namespace = context.release().namespace();
         if (cluster.kube().namespaceExists(namespace)) {
             scenario.log("namespace " + namespace + " exists");
             return;

@@ -13,6 +13,7 @@ import com.bffaccounting.gate.kube.LiveDeployment;
 import com.bffaccounting.gate.kube.PodStates;
 import com.bffaccounting.gate.kube.RolloutInspector;
 import com.bffaccounting.gate.model.ImageReference;
+import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.outcome.NotRun;
@@ -72,14 +73,14 @@ public class HelmSteps {
 
     private ChartVerifier.Result verifyChartFor(String tag) {
         Settings s = settings();
+        ReleaseRef release = context.release();
         context.run().facts().chartPath(context.targets().chart().toString());
         // objects the chart's pods read may already be in the namespace: a read, so verify-only runs ask too
         ChartReferences.Namespace namespace = context.targets().cluster().get()
-                .<ChartReferences.Namespace>map(c -> (kind, name) -> Optional.of(c.kube().exists(s.cluster.namespace(), kind, name)))
+                .<ChartReferences.Namespace>map(c -> (kind, name) -> Optional.of(c.kube().exists(release.namespace(), kind, name)))
                 .orElse(ChartReferences.Namespace.UNKNOWN);
-        return ChartVerifier.verify(context.targets().chart(), new ChartVerifier.Expectation(s.cluster.release(),
-                s.cluster.namespace(), s.cluster.deployment(), pilotValues(tag), s.artifacts.imageRepository() + ":" + tag,
-                s.gating.allowlistJson(), s.sync.alertName()), namespace);
+        return ChartVerifier.verify(context.targets().chart(), new ChartVerifier.Expectation(release, pilotValues(tag),
+                s.artifacts.imageRepository() + ":" + tag, s.gating.allowlistJson(), s.sync.alertName()), namespace);
     }
 
     @Then("it lints, renders, and hands the allowlist, the image, the probes and the scrape target to Kubernetes as requested")
@@ -117,28 +118,29 @@ public class HelmSteps {
             throw new CheckFailed("helm reports status " + deployed.release().getStatus() + " for revision " + deployed.release().getRevision());
         }
         context.run().facts().helmRevision(deployed.release().getRevision());
-        scenario.log("release " + settings().cluster.release() + " revision " + deployed.release().getRevision() + " deployed in "
+        scenario.log("release " + context.release().helmRelease() + " revision " + deployed.release().getRevision() + " deployed in "
                 + deployed.took().toMillis() + " ms (" + deployedTag + ", helm.timeout " + settings().cluster.helmTimeout().toSeconds() + " s)");
     }
 
     private ReleaseDeployer.Deployed upgradeTo(String tag) {
         Settings s = settings();
+        ReleaseRef release = context.release();
         ClusterTarget cluster = context.targets().cluster().require();
-        RolloutInspector rollout = new RolloutInspector(cluster.kube(), s.cluster.ref(), Clock.systemUTC());
+        RolloutInspector rollout = new RolloutInspector(cluster.kube(), release, Clock.systemUTC());
         GuardedDeploy deploy = new GuardedDeploy(cluster.helm(), rollout, context.targets().registry().require());
-        evidence.add("pods of deployment/" + s.cluster.deployment(), () -> PodStates.describe(rollout.pods()));
-        deploy.evidence(s.cluster.release(), s.cluster.namespace()).forEach(evidence::add);
-        return deploy.deploy(verifyChartFor(tag), new ReleaseDeployer.Request(context.targets().chart(), s.cluster.release(),
-                s.cluster.namespace(), pilotValues(tag), ImageReference.parse(s.artifacts.imageRepository(), tag),
-                s.cluster.helmTimeout(), s.cluster.failFastAfter(), s.cluster.deploy()));
+        evidence.add("pods of " + release.deploymentName(), () -> PodStates.describe(rollout.pods()));
+        deploy.evidence(release).forEach(evidence::add);
+        return deploy.deploy(verifyChartFor(tag), new ReleaseDeployer.Request(context.targets().chart(), release, pilotValues(tag),
+                ImageReference.parse(s.artifacts.imageRepository(), tag), s.cluster.helmTimeout(), s.cluster.failFastAfter(),
+                s.cluster.deploy()));
     }
 
     @Then("the live Deployment runs exactly the requested image and allowlist")
     public void liveDeploymentMatches() {
         Settings s = settings();
-        LiveDeployment live = LiveDeployment.read(context.releaseCluster().kube(), s.cluster.ref());
+        LiveDeployment live = LiveDeployment.read(context.releaseCluster().kube(), context.release());
         live.requireRuns(s.artifacts.image(), s.gating.allowlistJson());
-        scenario.log("deployment/" + s.cluster.deployment() + " runs " + live.image() + " with allowlist " + live.allowlist().orElseThrow());
+        scenario.log(context.release().deploymentName() + " runs " + live.image() + " with allowlist " + live.allowlist().orElseThrow());
     }
 
     @Given("this run may roll back")
@@ -159,13 +161,13 @@ public class HelmSteps {
     @Then("the Deployment runs the previous tag, is ready, and the BFF is healthy")
     public void rolledBack() {
         Settings s = settings();
-        LiveDeployment.read(context.targets().cluster().require().kube(), s.cluster.ref())
+        LiveDeployment.read(context.targets().cluster().require().kube(), context.release())
                 .requireRolledOutTo(s.artifacts.imageRepository() + ":" + s.artifacts.rollbackTag());
         int health = bff.client().send("GET", s.bff.healthPath(), Map.of()).status();
         if (health != 200) {
             throw new CheckFailed("after the rollback GET " + s.bff.healthPath() + " answered " + health);
         }
-        scenario.log("deployment/" + s.cluster.deployment() + " runs " + s.artifacts.rollbackTag() + ", ready; GET "
+        scenario.log(context.release().deploymentName() + " runs " + s.artifacts.rollbackTag() + ", ready; GET "
                 + s.bff.healthPath() + " answered 200");
     }
 }

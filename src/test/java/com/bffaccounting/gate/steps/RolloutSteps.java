@@ -64,7 +64,7 @@ public class RolloutSteps {
             throw new CheckFailed(deployer().diagnose(stuck, image(), stuck.detectedAfter()));
         }
         if (outcome instanceof RolloutInspector.TimedOut timedOut) {
-            throw new CheckFailed("pods of deployment/" + s.cluster.deployment() + " not ready after "
+            throw new CheckFailed("pods of " + context.release().deploymentName() + " not ready after "
                     + timedOut.waited().toSeconds() + " s: " + timedOut.state() + "\n" + PodStates.describe(timedOut.pods()));
         }
         RolloutInspector.Ready ready = (RolloutInspector.Ready) outcome;
@@ -82,35 +82,35 @@ public class RolloutSteps {
         stuck.filter(st -> st.waiting().imagePull()).ifPresent(st -> {
             throw new CheckFailed("image pull failed: " + deployer().diagnose(st, image(), st.detectedAfter()));
         });
-        scenario.log("no pod of deployment/" + s.cluster.deployment() + " is in ErrImagePull or ImagePullBackOff");
+        scenario.log("no pod of " + context.release().deploymentName() + " is in ErrImagePull or ImagePullBackOff");
     }
 
     @Then("the Deployment has all its replicas updated and available")
     public void deploymentComplete() {
         Settings s = context.settings();
         RolloutInspector.Outcome outcome = rollout().awaitPodsReady(s.timeouts.rollout(), s.cluster.failFastAfter(), () -> false);
-        var deployment = rollout().deployment().orElseThrow(() -> new AssertionError("deployment/" + s.cluster.deployment()
-                + " does not exist in namespace " + s.cluster.namespace()));
+        var deployment = rollout().deployment().orElseThrow(() -> new AssertionError(context.release().deploymentName()
+                + " does not exist in namespace " + context.release().namespace()));
         Optional<String> problem = RolloutInspector.rolloutComplete(deployment);
         if (problem.isPresent()) {
-            throw new CheckFailed("deployment/" + s.cluster.deployment() + " rollout incomplete: " + problem.get()
+            throw new CheckFailed(context.release().deploymentName() + " rollout incomplete: " + problem.get()
                     + (outcome instanceof RolloutInspector.Stuck stuck ? " (pod " + stuck.waiting().pod() + " " + stuck.waiting().reason() + ")" : ""));
         }
-        scenario.log("deployment/" + s.cluster.deployment() + ": " + deployment.getStatus().getUpdatedReplicas() + " updated, "
+        scenario.log(context.release().deploymentName() + ": " + deployment.getStatus().getUpdatedReplicas() + " updated, "
                 + deployment.getStatus().getAvailableReplicas() + " available");
     }
 
     @When("the last log lines of each pod are collected")
     public void collectLogs() {
         Settings s = context.settings();
-        logTails = PodLogTails.collect(context.releaseCluster().kube(), s.cluster.namespace(), rollout().pods(), s.cluster.logTailLines());
+        logTails = PodLogTails.collect(context.releaseCluster().kube(), context.release().namespace(), rollout().pods(), s.cluster.logTailLines());
     }
 
     @Then("they are attached to the report")
     public void logsAttached() {
         Settings s = context.settings();
         if (logTails.isEmpty()) {
-            throw new CheckFailed("deployment/" + s.cluster.deployment() + " has no pods whose logs could be collected");
+            throw new CheckFailed(context.release().deploymentName() + " has no pods whose logs could be collected");
         }
         logTails.forEach((pod, lines) -> {
             scenario.attach("kubectl logs " + pod + " --tail=" + s.cluster.logTailLines(),

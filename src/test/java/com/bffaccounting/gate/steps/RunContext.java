@@ -1,6 +1,7 @@
 package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.run.GateRun;
 import com.bffaccounting.gate.sut.ClusterTarget;
@@ -22,13 +23,18 @@ public final class RunContext {
         return run.targets();
     }
 
+    /** Where the release lives: namespace, Deployment, Helm release, container port. */
+    public ReleaseRef release() {
+        return settings().cluster.ref();
+    }
+
     /**
      * The cluster, for checks about the release in its namespace: NOT_RUN when the namespace is missing,
      * because that failure belongs to the namespace check alone.
      */
     public ClusterTarget releaseCluster() {
         ClusterTarget cluster = targets().cluster().require();
-        String namespace = settings().cluster.namespace();
+        String namespace = release().namespace();
         if (!cluster.kube().namespaceExists(namespace)) {
             throw new NotRun("needs namespace " + namespace
                     + ", which does not exist (see the namespace check)");

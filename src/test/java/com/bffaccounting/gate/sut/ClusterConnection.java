@@ -83,15 +83,16 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
         }
         facts.kubeVersion(version);
         // /version answers anyone; whether these credentials may read the namespace is asked separately (C2.1)
-        int access = kube.listPodsStatus(settings.cluster.namespace());
+        String namespace = settings.cluster.ref().namespace();
+        int access = kube.listPodsStatus(namespace);
         if (access == 401 || access == 403) {
             kube.close();
             String refused = "the API server answered " + access + (access == 401 ? " Unauthorized" : " Forbidden")
-                    + " to listing pods in namespace " + settings.cluster.namespace() + " with the credentials of context '" + kube.context() + "'";
+                    + " to listing pods in namespace " + namespace + " with the credentials of context '" + kube.context() + "'";
             ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.of(version),
                     Optional.empty(), Optional.of(refused));
             return new ClusterConnection(probe, Capability.absent("needs cluster credentials that may read namespace "
-                    + settings.cluster.namespace() + " (see the cluster access check)"));
+                    + namespace + " (see the cluster access check)"));
         }
         // Helm acts on the same context as the fabric8 client: the selected one, not the file's current one.
         HelmClient helm = new HelmClient(Kubeconfigs.withCurrentContext(kubeconfig, kube.context()),
