@@ -77,7 +77,8 @@ public final class Causes {
         if (t instanceof ConnectException || message.toLowerCase().contains("connection refused")) {
             return "connection refused";
         }
-        if (t instanceof HttpConnectTimeoutException) {
+        if (t instanceof HttpConnectTimeoutException
+                || (t instanceof SocketTimeoutException && message.equalsIgnoreCase("connect timed out"))) {
             return "connection timed out";
         }
         if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException || t instanceof TimeoutException) {

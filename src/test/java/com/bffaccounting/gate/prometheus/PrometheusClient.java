@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.prometheus;
 
+import com.bffaccounting.gate.http.PlainHttp;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.waits.Timeout;
@@ -10,9 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,13 +30,11 @@ public final class PrometheusClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI url;
-    private final HttpClient http;
     private final Duration timeout;
 
     public PrometheusClient(URI url, Duration timeout) {
         this.url = url;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     public URI url() {
@@ -171,13 +167,12 @@ public final class PrometheusClient {
 
     private JsonNode get(String pathAndQuery, String what) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + pathAndQuery)).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            PlainHttp.Reply response = PlainHttp.get(URI.create(url + pathAndQuery), Map.of(), timeout);
             JsonNode body;
             try {
                 body = JSON.readTree(response.body());
             } catch (IOException e) {
-                throw new PrometheusException("Prometheus at " + url + " answered " + response.statusCode() + " with no JSON to " + what);
+                throw new PrometheusException("Prometheus at " + url + " answered " + response.status() + " with no JSON to " + what);
             }
             if (!"success".equals(body.path("status").asText())) {
                 throw new PrometheusException("Prometheus at " + url + " rejected " + what + ": "
@@ -186,9 +181,6 @@ public final class PrometheusClient {
             return body.path("data");
         } catch (IOException e) {
             throw new PrometheusException("no answer from Prometheus at " + url + " (" + Causes.describe(e) + ") to " + what);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PrometheusException("interrupted while asking Prometheus for " + what);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.prometheus;
 
+import com.bffaccounting.gate.http.PlainHttp;
 import com.bffaccounting.gate.http.StatusProbe;
 import com.bffaccounting.gate.io.Trees;
 import com.bffaccounting.gate.outcome.Causes;
@@ -9,15 +10,13 @@ import com.bffaccounting.gate.waits.Wait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +37,6 @@ public final class PrometheusServer implements AutoCloseable {
     private final Path dir;
     private final URI url;
     private final Thread stopOnExit;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String rules = NO_RULES;
 
     private PrometheusServer(Process process, Path dir, URI url) {
@@ -117,9 +115,8 @@ public final class PrometheusServer implements AutoCloseable {
             Files.writeString(next, rulesYaml);
             Files.move(next, dir.resolve("rules.yml"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             int logBefore = log().length();
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(url.resolve("/-/reload")).timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
+            PlainHttp.Reply answer = PlainHttp.send("POST", url.resolve("/-/reload"), Map.of(), new byte[0], Duration.ofSeconds(10));
+            if (answer.status() != 200) {
                 // its answer only says that the reload failed; why is in its log ("loading groups failed" err="...")
                 String log = log();
                 Matcher why = LOGGED_ERROR.matcher(log.substring(Math.min(logBefore, log.length())));
@@ -128,9 +125,6 @@ public final class PrometheusServer implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot load the alert rules into Prometheus at " + url + ": " + Causes.describe(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading the alert rules into Prometheus at " + url, e);
         }
         rules = rulesYaml;
     }

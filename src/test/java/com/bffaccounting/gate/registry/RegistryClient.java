@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.registry;
 
+import com.bffaccounting.gate.http.PlainHttp;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.outcome.CheckFailed;
@@ -10,9 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -79,7 +77,6 @@ public final class RegistryClient {
     private final URI baseUrl;
     private final Optional<String> username;
     private final Optional<String> password;
-    private final HttpClient http;
     private final Duration timeout;
 
     /** @param baseUrl the registry's API root, e.g. https://ghcr.io (a setting, so tests can aim it elsewhere) */
@@ -88,7 +85,6 @@ public final class RegistryClient {
         this.username = username;
         this.password = password;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     public URI baseUrl() {
@@ -99,15 +95,13 @@ public final class RegistryClient {
         String where = image + " at " + baseUrl;
         try {
             Optional<String> token = pullToken(image);
-            HttpRequest.Builder head = HttpRequest.newBuilder(baseUrl.resolve("/v2/" + image.repository() + "/manifests/" + image.tag()))
-                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                    .header("Accept", ACCEPT)
-                    .timeout(timeout);
-            token.ifPresent(t -> head.header("Authorization", "Bearer " + t));
-            HttpResponse<Void> response = http.send(head.build(), HttpResponse.BodyHandlers.discarding());
-            switch (response.statusCode()) {
+            Map<String, String> headers = new LinkedHashMap<>(Map.of("Accept", ACCEPT));
+            token.ifPresent(t -> headers.put("Authorization", "Bearer " + t));
+            PlainHttp.Reply response = PlainHttp.send("HEAD", baseUrl.resolve("/v2/" + image.repository() + "/manifests/" + image.tag()),
+                    headers, null, timeout);
+            switch (response.status()) {
                 case 200:
-                    String digest = response.headers().firstValue("Docker-Content-Digest").orElse(null);
+                    String digest = response.header("Docker-Content-Digest").orElse(null);
                     if (digest == null) {
                         return new Resolution(Outcome.ERROR, null, "the registry found " + where
                                 + " but sent no Docker-Content-Digest header");
@@ -119,48 +113,43 @@ public final class RegistryClient {
                 case 401:
                 case 403:
                     return new Resolution(Outcome.NO_PULL_ACCESS, null, "no pull access to " + where + " (registry answered "
-                            + response.statusCode() + (username.isPresent() ? " with the configured credentials)" : " to an anonymous token; set registry.username/registry.password)"));
+                            + response.status() + (username.isPresent() ? " with the configured credentials)" : " to an anonymous token; set registry.username/registry.password)"));
                 default:
                     return new Resolution(Outcome.ERROR, null, "the registry at " + baseUrl + " answered "
-                            + response.statusCode() + " for " + image + ", which says nothing about the tag");
+                            + response.status() + " for " + image + ", which says nothing about the tag");
             }
         } catch (NoPullAccess e) {
             return new Resolution(Outcome.NO_PULL_ACCESS, null, e.getMessage());
         } catch (IOException e) {
             return new Resolution(Outcome.UNREACHABLE, null, "no answer from the registry at " + baseUrl + " ("
                     + Causes.describe(e) + ") — check the network path to it, or registry.url");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Resolution(Outcome.ERROR, null, "interrupted while asking " + baseUrl);
         }
     }
 
     /** The bearer token {@code /v2/} asks for, if it asks for one (the registry's own challenge names the token service). */
-    Optional<String> pullToken(ImageReference image) throws IOException, InterruptedException {
-        HttpResponse<Void> ping = http.send(HttpRequest.newBuilder(baseUrl.resolve("/v2/")).timeout(timeout).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (ping.statusCode() != 401) {
+    Optional<String> pullToken(ImageReference image) throws IOException {
+        PlainHttp.Reply ping = PlainHttp.get(baseUrl.resolve("/v2/"), Map.of(), timeout);
+        if (ping.status() != 401) {
             return Optional.empty();
         }
-        Map<String, String> challenge = parseChallenge(ping.headers().firstValue("WWW-Authenticate").orElse(""));
+        Map<String, String> challenge = parseChallenge(ping.header("WWW-Authenticate").orElse(""));
         String realm = challenge.get("realm");
         if (realm == null) {
             throw new NoPullAccess("the registry at " + baseUrl + " wants authentication but names no token service");
         }
         String query = "scope=" + URLEncoder.encode("repository:" + image.repository() + ":pull", StandardCharsets.UTF_8)
                 + (challenge.containsKey("service") ? "&service=" + URLEncoder.encode(challenge.get("service"), StandardCharsets.UTF_8) : "");
-        HttpRequest.Builder tokenRequest = HttpRequest.newBuilder(URI.create(realm + (realm.contains("?") ? "&" : "?") + query))
-                .timeout(timeout).GET();
+        Map<String, String> headers = new LinkedHashMap<>();
         if (username.isPresent() && password.isPresent()) {
-            tokenRequest.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (username.get() + ":" + password.get()).getBytes(StandardCharsets.UTF_8)));
         }
-        HttpResponse<String> tokenResponse = http.send(tokenRequest.build(), HttpResponse.BodyHandlers.ofString());
-        if (tokenResponse.statusCode() == 401 || tokenResponse.statusCode() == 403) {
-            throw new NoPullAccess("no pull access to " + image + ": the token service answered " + tokenResponse.statusCode());
+        PlainHttp.Reply tokenResponse = PlainHttp.get(URI.create(realm + (realm.contains("?") ? "&" : "?") + query), headers, timeout);
+        if (tokenResponse.status() == 401 || tokenResponse.status() == 403) {
+            throw new NoPullAccess("no pull access to " + image + ": the token service answered " + tokenResponse.status());
         }
-        if (tokenResponse.statusCode() != 200) {
-            throw new IOException("token service " + realm + " answered " + tokenResponse.statusCode());
+        if (tokenResponse.status() != 200) {
+            throw new IOException("token service " + realm + " answered " + tokenResponse.status());
         }
         JsonNode body = JSON.readTree(tokenResponse.body());
         String token = body.path("token").asText(body.path("access_token").asText(""));

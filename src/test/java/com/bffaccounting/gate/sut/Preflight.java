@@ -3,6 +3,7 @@ package com.bffaccounting.gate.sut;
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Env;
 import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.http.PlainHttp;
 import com.bffaccounting.gate.io.Executables;
 import com.bffaccounting.gate.kube.KubeClient;
 
@@ -10,13 +11,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -125,19 +124,14 @@ public final class Preflight {
 
     static void prometheusAnswers(URI url, Duration timeout) {
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(timeout).build()
-                    .send(HttpRequest.newBuilder(url.resolve("/api/v1/status/buildinfo")).timeout(timeout).GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || !response.body().contains("\"success\"")) {
-                throw new ConfigException("prometheus.url: " + url + " answered " + response.statusCode()
+            PlainHttp.Reply response = PlainHttp.get(url.resolve("/api/v1/status/buildinfo"), Map.of(), timeout);
+            if (response.status() != 200 || !response.body().contains("\"success\"")) {
+                throw new ConfigException("prometheus.url: " + url + " answered " + response.status()
                         + " to /api/v1/status/buildinfo — is it the Prometheus server's base URL?");
             }
         } catch (IOException e) {
             throw new ConfigException("prometheus.url: " + url + " did not answer (" + e.getClass().getSimpleName()
                     + ") — check the URL, or port-forward: kubectl port-forward -n monitoring svc/prometheus 9090");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConfigException("prometheus.url: interrupted while checking " + url);
         }
     }
 
