@@ -18,11 +18,6 @@ public final class Kubeconfigs {
     }
 
     /**
-     * The same kubeconfig with {@code context} as its current context. Helm (helm-java has no context
-     * option) acts on the current context: without this, a run given {@code -Dcluster.context} would read
-     * one cluster with fabric8 and deploy to another with Helm.
-     */
-    /**
      * The kubeconfig in a file only this user can read, deleted when the JVM exits — for Helm, whose
      * install path ignores kubeconfig contents given in memory.
      */
@@ -38,6 +33,11 @@ public final class Kubeconfigs {
         }
     }
 
+    /**
+     * The same kubeconfig with {@code context} as its current context. Helm (helm-java has no context
+     * option) acts on the current context: without this, a run given {@code -Dcluster.context} would read
+     * one cluster with fabric8 and deploy to another with Helm.
+     */
     public static String withCurrentContext(String kubeconfigYaml, String context) {
         try {
             ObjectNode config = (ObjectNode) YAML.readTree(kubeconfigYaml);

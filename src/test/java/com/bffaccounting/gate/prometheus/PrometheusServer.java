@@ -43,8 +43,18 @@ public final class PrometheusServer implements AutoCloseable {
         this.process = process;
         this.dir = dir;
         this.url = url;
-        this.stopOnExit = new Thread(process::destroyForcibly, "stop-prometheus-on-exit");
+        this.stopOnExit = new Thread(this::stopAtExit, "stop-prometheus-on-exit");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
+    }
+
+    /** A JVM that exits with this server running (a spare, a run stopped with Ctrl-C): kill it, and leave no data behind. */
+    private void stopAtExit() {
+        try {
+            process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteData();
     }
 
     /**
@@ -156,6 +166,10 @@ public final class PrometheusServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        deleteData();
+    }
+
+    private void deleteData() {
         try {
             Trees.delete(dir);
         } catch (IOException e) {

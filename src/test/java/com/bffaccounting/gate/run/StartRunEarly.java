@@ -4,6 +4,8 @@ import com.bffaccounting.gate.config.SettingSource;
 import com.bffaccounting.gate.io.Daemons;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
 
 /**
  * In the checklist's JVM ({@code gate.startEarly}, set by Failsafe's checklist execution only): starts
@@ -12,8 +14,11 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * run and Prometheus's five-second wait for its first scrape then begin a second earlier. The first
  * scenario's hook ({@code GateRun.start}) finds the run started, or waits for it; a run that could not
  * be set up is reported there, as before.
+ *
+ * <p>When no scenario ran (a tag filter that selects none), Cucumber's run hooks do not stop the run it
+ * started: the end of the test plan does, so that its servers do not wait for the JVM's exit.
  */
-public final class StartRunEarly implements LauncherSessionListener {
+public final class StartRunEarly implements LauncherSessionListener, TestExecutionListener {
     static final String PROPERTY = "gate.startEarly";
 
     @Override
@@ -23,5 +28,12 @@ public final class StartRunEarly implements LauncherSessionListener {
         }
         SettingSource.protectSystemProperties(); // the settings are read from the properties as they were before masking
         Daemons.start("gate-run-start", GateRun::start);
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (Boolean.getBoolean(PROPERTY)) {
+            GateRun.stop(); // nothing to do when the run hooks have stopped it
+        }
     }
 }
