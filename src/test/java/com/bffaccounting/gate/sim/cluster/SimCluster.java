@@ -187,10 +187,7 @@ public final class SimCluster implements AutoCloseable {
                         () -> Optional.ofNullable(controllerClient.apps().deployments().inNamespace(namespace).withName(deployment).get()))
                 .within(timeout)
                 .describedBy(d -> d.map(found -> RolloutInspector.rolloutComplete(found).orElse("rollout complete")).orElse("no such deployment"))
-                .poll(d -> d.isPresent() && d.get().getStatus() != null
-                        && d.get().getSpec().getReplicas().equals(d.get().getStatus().getAvailableReplicas())
-                        && d.get().getSpec().getReplicas().equals(d.get().getStatus().getUpdatedReplicas())
-                        && d.get().getSpec().getReplicas().equals(d.get().getStatus().getReplicas()))
+                .poll(d -> d.isPresent() && RolloutInspector.rolloutComplete(d.get()).isEmpty())
                 .orThrow();
     }
 
