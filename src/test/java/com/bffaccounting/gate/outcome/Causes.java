@@ -5,8 +5,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -48,7 +46,7 @@ public final class Causes {
 
     /**
      * What the cause means: the first cause in the chain, outermost first, of a kind with a known meaning
-     * (the JDK's HTTP client wraps a refused connection as ConnectException over ClosedChannelException);
+     * (a client may wrap a refused connection as ConnectException over another exception);
      * otherwise the innermost message.
      */
     private static String rootMeaning(Throwable error) {
@@ -77,11 +75,10 @@ public final class Causes {
         if (t instanceof ConnectException || message.toLowerCase().contains("connection refused")) {
             return "connection refused";
         }
-        if (t instanceof HttpConnectTimeoutException
-                || (t instanceof SocketTimeoutException && message.equalsIgnoreCase("connect timed out"))) {
+        if (t instanceof SocketTimeoutException && message.equalsIgnoreCase("connect timed out")) {
             return "connection timed out";
         }
-        if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException || t instanceof TimeoutException) {
+        if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
             return "timed out" + (message.isEmpty() || message.equalsIgnoreCase("timed out") ? "" : " (" + message + ")");
         }
         if (t instanceof UnknownHostException) {
@@ -103,7 +100,7 @@ public final class Causes {
     public static boolean noAnswer(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase();
-            if (t instanceof ConnectException || t instanceof SocketTimeoutException || t instanceof HttpTimeoutException
+            if (t instanceof ConnectException || t instanceof SocketTimeoutException
                     || t instanceof UnknownHostException || t instanceof NoRouteToHostException || t instanceof TimeoutException
                     || t instanceof ClosedChannelException || message.contains("connection refused")
                     || message.contains("timed out") || message.contains("connection reset") || message.contains("failed to connect")) {
