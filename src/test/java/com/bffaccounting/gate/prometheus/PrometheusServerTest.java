@@ -1,6 +1,7 @@
 package com.bffaccounting.gate.prometheus;
 
 import com.bffaccounting.gate.helm.HelmValues;
+import com.bffaccounting.gate.http.PlainHttp;
 import com.bffaccounting.gate.io.Executables;
 import com.bffaccounting.gate.io.LoopbackPorts;
 import com.bffaccounting.gate.waits.Timeout;
@@ -10,14 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,8 +63,7 @@ class PrometheusServerTest {
     }
 
     private static List<String> ruleNames() throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/rules")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        PlainHttp.Reply answer = PlainHttp.get(server.url().resolve("/api/v1/rules"), Map.of(), Duration.ofSeconds(5));
         List<String> names = new ArrayList<>();
         for (JsonNode group : new ObjectMapper().readTree(answer.body()).path("data").path("groups")) {
             group.path("rules").forEach(rule -> names.add(rule.path("name").asText()));
