@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -19,11 +22,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Raw setting lookup, in the order the README documents: system property, then environment
- * variable, then {@code config/<env>.properties} on the test classpath, then the caller's default.
- *
- * <p>The environment variable of {@code bff.url} is {@code BFF_URL}: dots and dashes become
- * underscores, camelCase gains an underscore ({@code gate.failOnIncomplete} → {@code GATE_FAIL_ON_INCOMPLETE}).
+ * Raw setting lookup, in the order the README documents: system property, then an environment
+ * variable with the suite's prefix ({@code RELEASE_GATE_BFF_URL}, {@link Setting#envVar()}), then
+ * {@code config/<env>.properties} on the test classpath, then the declared default. No unprefixed
+ * variable is read: a CI job's {@code DEPLOY=true} or {@code ENV=prod} is not the suite's. The safety
+ * switches ({@link Setting#isSafetySwitch()}) are read from system properties alone, and a name of ours
+ * that the catalogue does not know is refused ({@link #problems()}).
  *
  * <p>Any value may reference a secret instead of carrying it: {@code ${env:NAME}} is replaced by the
  * environment variable NAME, {@code ${file:PATH}} by the file's content (one trailing newline dropped).
@@ -40,21 +44,34 @@ public final class SettingSource {
     /** The JVM's system properties as they were before their secrets were masked ({@link #protectSystemProperties()}). */
     private static volatile Properties processSnapshot;
 
+    /** Where a value came from, for the run's first line. */
+    public record Origin(String words) {
+        static final Origin COMMAND_LINE = new Origin("-D");
+    }
+
     private final Properties systemProperties;
+    /** The environment, kept to the variables with the suite's prefix. */
     private final Map<String, String> environment;
     private final Properties envFile;
+    private final String envFileName;
     private final Map<String, String> referenceEnvironment;
     private final Set<String> referenced = ConcurrentHashMap.newKeySet();
 
     public SettingSource(Properties systemProperties, Map<String, String> environment, Properties envFile) {
-        this(systemProperties, environment, envFile, environment);
+        this(systemProperties, environment, envFile, "config file", environment);
     }
 
-    private SettingSource(Properties systemProperties, Map<String, String> environment, Properties envFile,
+    private SettingSource(Properties systemProperties, Map<String, String> environment, Properties envFile, String envFileName,
                           Map<String, String> referenceEnvironment) {
         this.systemProperties = systemProperties;
-        this.environment = environment;
+        this.environment = new TreeMap<>();
+        environment.forEach((k, v) -> {
+            if (k.startsWith(Setting.ENV_PREFIX)) {
+                this.environment.put(k, v);
+            }
+        });
         this.envFile = envFile;
+        this.envFileName = envFileName;
         this.referenceEnvironment = referenceEnvironment;
     }
 
@@ -78,8 +95,8 @@ public final class SettingSource {
             system.putAll(process);
         }
         SettingSource withoutFile = new SettingSource(system, environment, new Properties());
-        String env = withoutFile.lookup("env").orElse("sim");
-        return new SettingSource(system, environment, loadEnvFile(env), System.getenv());
+        String env = withoutFile.lookup(SettingsCatalog.ENV.name()).orElse("sim");
+        return new SettingSource(system, environment, loadEnvFile(env), envFileName(env), System.getenv());
     }
 
     /**
@@ -108,9 +125,13 @@ public final class SettingSource {
         selfTestOverride = null;
     }
 
+    static String envFileName(String env) {
+        return env.trim().toLowerCase(Locale.ROOT) + ".properties";
+    }
+
     static Properties loadEnvFile(String env) {
         Properties properties = new Properties();
-        String resource = "config/" + env.trim().toLowerCase(Locale.ROOT) + ".properties";
+        String resource = "config/" + envFileName(env);
         try (InputStream in = SettingSource.class.getClassLoader().getResourceAsStream(resource)) {
             if (in != null) {
                 properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -122,14 +143,58 @@ public final class SettingSource {
     }
 
     public Optional<String> lookup(String key) {
-        String value = systemProperties.getProperty(key);
-        if (value == null) {
-            value = environment.get(envVarName(key));
+        return origin(key).map(origin -> {
+            String value = origin == Origin.COMMAND_LINE ? systemProperties.getProperty(key)
+                    : origin.words().equals(envFileName) ? envFile.getProperty(key) : environment.get(Setting.envVarOf(key));
+            return resolve(key, value.trim());
+        });
+    }
+
+    /**
+     * Which layer gives {@code key}: -D, its {@code RELEASE_GATE_…} variable, or the env's properties file;
+     * empty for the declared default. A safety switch has only the first.
+     */
+    public Optional<Origin> origin(String key) {
+        if (systemProperties.getProperty(key) != null) {
+            return Optional.of(Origin.COMMAND_LINE);
         }
-        if (value == null) {
-            value = envFile.getProperty(key);
+        if (SettingsCatalog.named(key).map(Setting::isSafetySwitch).orElse(false)) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(value).map(String::trim).map(v -> resolve(key, v));
+        String variable = Setting.envVarOf(key);
+        if (environment.get(variable) != null) {
+            return Optional.of(new Origin(variable));
+        }
+        return envFile.getProperty(key) != null ? Optional.of(new Origin(envFileName)) : Optional.empty();
+    }
+
+    /**
+     * Names that cannot be what the user meant, one line each: a name under the suite's prefixes that the
+     * catalogue does not know (with the closest known one), a prefixed variable likewise, and a safety
+     * switch given anywhere but on the command line.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (String name : new TreeSet<>(systemProperties.stringPropertyNames())) {
+            if (SettingsCatalog.looksLikeOurs(name) && SettingsCatalog.named(name).isEmpty()) {
+                problems.add(SettingsCatalog.unknown(name));
+            }
+        }
+        environment.keySet().forEach(variable -> SettingsCatalog.nameOfEnvVar(variable).ifPresentOrElse(name -> {
+            if (SettingsCatalog.named(name).map(Setting::isSafetySwitch).orElse(false)) {
+                problems.add(variable + ": " + name + " is a safety switch, read only from the command line (-D" + name
+                        + "=true), never from the environment — remove the variable");
+            }
+        }, () -> problems.add(SettingsCatalog.unknownEnvVar(variable))));
+        for (String name : new TreeSet<>(envFile.stringPropertyNames())) {
+            Optional<Setting<?>> setting = SettingsCatalog.named(name);
+            if (setting.isEmpty()) {
+                problems.add(envFileName + ": " + SettingsCatalog.unknown(name));
+            } else if (setting.get().isSafetySwitch()) {
+                problems.add(envFileName + ": " + name + " is a safety switch, read only from the command line (-D" + name + "=true)");
+            }
+        }
+        return problems;
     }
 
     /** Whether the value of {@code key} was given as a system property (on the command line, where ps shows it). */
@@ -137,10 +202,12 @@ public final class SettingSource {
         return systemProperties.getProperty(key) != null;
     }
 
-    /** The keys given as system properties that start with {@code prefix} ({@code bff.env.}). */
-    public Set<String> systemKeysStartingWith(String prefix) {
-        return systemProperties.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+    /** The names given (as system properties or prefixed variables) that start with {@code prefix} ({@code bff.env.}). */
+    public Set<String> keysStartingWith(String prefix) {
+        Set<String> keys = systemProperties.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
                 .collect(Collectors.toCollection(TreeSet::new));
+        environment.keySet().forEach(v -> SettingsCatalog.nameOfEnvVar(v).filter(k -> k.startsWith(prefix)).ifPresent(keys::add));
+        return keys;
     }
 
     /** Every value read through {@code ${env:…}} or {@code ${file:…}}: secrets by the way they were given. */
@@ -197,10 +264,4 @@ public final class SettingSource {
         }
     }
 
-    public static String envVarName(String key) {
-        return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-                .replace('.', '_')
-                .replace('-', '_')
-                .toUpperCase(Locale.ROOT);
-    }
 }

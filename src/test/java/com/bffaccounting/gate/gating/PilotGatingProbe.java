@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.gating;
 
+import com.bffaccounting.gate.config.GatingSettings;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.http.BffClient;
 import com.bffaccounting.gate.outcome.Unreachable;
@@ -20,9 +21,9 @@ import java.util.concurrent.Future;
  */
 public final class PilotGatingProbe {
     private final BffClient client;
-    private final Settings.Gating gating;
+    private final GatingSettings gating;
 
-    public PilotGatingProbe(BffClient client, Settings.Gating gating) {
+    public PilotGatingProbe(BffClient client, GatingSettings gating) {
         this.client = client;
         this.gating = gating;
     }

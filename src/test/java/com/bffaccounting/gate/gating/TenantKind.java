@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.gating;
 
+import com.bffaccounting.gate.config.GatingSettings;
 import com.bffaccounting.gate.config.Settings;
 
 import java.util.List;
@@ -24,7 +25,7 @@ public enum TenantKind {
         return label;
     }
 
-    public List<String> tenants(Settings.Gating gating) {
+    public List<String> tenants(GatingSettings gating) {
         switch (this) {
             case PILOT:
                 return gating.allowlist();

@@ -42,6 +42,9 @@ public final class GuardedDeploy {
         if (!resolution.found()) {
             throw new CheckFailed("refusing to deploy " + image + ": " + resolution.message());
         }
+        if (resolution.movedFrom(image)) {
+            throw new CheckFailed("refusing to deploy " + image + ": " + resolution.movedMessage(image));
+        }
         return new ReleaseDeployer(helm, rollout, registry).deploy(request);
     }
 

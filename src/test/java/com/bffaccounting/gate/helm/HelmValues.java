@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.helm;
 
+import com.bffaccounting.gate.model.ImageReference;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,11 +13,19 @@ import java.util.Map;
 public final class HelmValues {
     private final Map<String, String> values = new LinkedHashMap<>();
 
+    /** An image by its tag. */
     public static HelmValues pilot(String allowlistJson, String repository, String tag) {
-        return new HelmValues()
+        return pilot(allowlistJson, ImageReference.parse(repository, tag));
+    }
+
+    /** A pinned image is deployed by its digest ({@code image.digest}): the tag then only names it. */
+    public static HelmValues pilot(String allowlistJson, ImageReference image) {
+        HelmValues values = new HelmValues()
                 .set("env.OS_TENANT_ALLOWLIST_JSON", allowlistJson)
-                .set("image.repository", repository)
-                .set("image.tag", tag);
+                .set("image.repository", image.registry() + "/" + image.repository())
+                .set("image.tag", image.tag());
+        image.pinnedDigest().ifPresent(digest -> values.set("image.digest", digest));
+        return values;
     }
 
     public HelmValues set(String key, String value) {

@@ -1,5 +1,8 @@
 package com.bffaccounting.gate.outcome;
 
+import com.bffaccounting.gate.config.SettingReader;
+import com.bffaccounting.gate.config.SettingsCatalog;
+
 import java.io.FileNotFoundException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -26,7 +29,7 @@ public final class Causes {
      * outermost message someone wrote for it, then what the innermost cause means.
      */
     public static String describe(Throwable error) {
-        if (Boolean.getBoolean("debug")) {
+        if (SettingReader.ofProcess(SettingsCatalog.DEBUG)) {
             return chain(error);
         }
         String root = rootMeaning(error);

@@ -58,10 +58,21 @@ public final class RegistryClient {
             }
         }
 
-        /** C4.1: the digest; FAIL when the tag is absent, INCONCLUSIVE when the registry cannot say. */
+        /** A tag found at another digest than the release pins: it has moved since the release was built. */
+        public boolean movedFrom(ImageReference image) {
+            return found() && image.pinnedDigest().filter(pinned -> !pinned.equals(digest)).isPresent();
+        }
+
+        /**
+         * C4.1: the digest; FAIL when the tag is absent or, for a pinned image, resolves to another digest;
+         * INCONCLUSIVE when the registry cannot say.
+         */
         public String requireDigest(ImageReference image) {
             switch (outcome) {
                 case FOUND:
+                    if (movedFrom(image)) {
+                        throw new CheckFailed(movedMessage(image));
+                    }
                     return digest;
                 case NOT_FOUND:
                     throw new CheckFailed("image check: " + message);
@@ -71,6 +82,12 @@ public final class RegistryClient {
                 default:
                     throw new Inconclusive("cannot tell whether " + image + " exists: " + message);
             }
+        }
+
+        /** "tag r7-h… of ghcr.io/… resolves to sha256:aaa, not to the pinned sha256:bbb (image.digest): the tag has moved". */
+        public String movedMessage(ImageReference image) {
+            return "tag " + image.tag() + " of " + image.registry() + "/" + image.repository() + " resolves to " + digest
+                    + ", not to the pinned " + image.digest() + " (image.digest): the tag has moved since the release was pinned";
         }
     }
 

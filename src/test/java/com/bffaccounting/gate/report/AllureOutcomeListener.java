@@ -1,7 +1,8 @@
 package com.bffaccounting.gate.report;
 
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
-import com.bffaccounting.gate.config.SettingSource;
+import com.bffaccounting.gate.config.SettingReader;
+import com.bffaccounting.gate.config.SettingsCatalog;
 import com.bffaccounting.gate.outcome.CheckStatus;
 import com.bffaccounting.gate.outcome.Outcomes;
 import io.qameta.allure.listener.StepLifecycleListener;
@@ -82,7 +83,7 @@ public final class AllureOutcomeListener implements TestLifecycleListener, StepL
     private static boolean stackTraces() {
         Boolean value = stackTraces;
         if (value == null) {
-            value = SettingSource.fromProcess().lookup("report.stackTraces").map(Boolean::parseBoolean).orElse(false);
+            value = SettingReader.ofProcess(SettingsCatalog.STACK_TRACES);
             stackTraces = value;
         }
         return value;

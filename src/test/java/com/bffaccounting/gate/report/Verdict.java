@@ -7,7 +7,8 @@ import java.util.Map;
 public record Verdict(int schemaVersion, String overall, boolean simulation, String notice, Run run,
                       Map<String, Integer> counts, List<Check> checklist) {
 
-    public record Run(String releaseTag, String env, String kubeContext, String image, String imageDigest,
+    /** @param id the run that wrote it: the gate decides only on its own run's verdict */
+    public record Run(String id, String releaseTag, String env, String kubeContext, String image, String imageDigest,
                       String chartVersion, String helmVersion, String bff, String prometheus, String error,
                       String startedAt, String finishedAt) {
     }

@@ -20,6 +20,9 @@ public final class VerdictBuilder {
     public static final String SIMULATION_NOTICE =
             "SIMULATION: this run verified the simulated pilot (SimBff), not a deployment. It is not a release verdict.";
 
+    /** The fact that names the run which wrote the verdict. */
+    public static final String RUN_ID = "run.id";
+
     private final ChecklistCatalog catalog;
 
     public VerdictBuilder(ChecklistCatalog catalog) {
@@ -55,7 +58,7 @@ public final class VerdictBuilder {
             countsByName.put(s.name(), counts.getOrDefault(s, 0));
         }
         return new Verdict(1, overallText, simulation, simulation ? SIMULATION_NOTICE : null,
-                new Verdict.Run(facts.get("release.tag"), facts.get("env"), facts.get("kube.context"), facts.get("image"),
+                new Verdict.Run(facts.get(RUN_ID), facts.get("release.tag"), facts.get("env"), facts.get("kube.context"), facts.get("image"),
                         facts.get("image.digest"), facts.get("chart.version"), facts.get("helm.version"), facts.get("bff"),
                         facts.get("prometheus"), runError, start.toString(), end.toString()),
                 countsByName, checks);

@@ -59,6 +59,11 @@ public final class GateCheck {
             fail(verdictFile + " does not match verdict.schema.json: " + String.join("; ", violations));
             return;
         }
+        String notOurs = notThisRunsVerdict(settings.reportDir, verdict);
+        if (notOurs != null) {
+            fail(notOurs);
+            return;
+        }
         Verdict typed = new ObjectMapper().treeToValue(verdict, Verdict.class);
         Optional<Baseline> baseline = settings.gate.baseline().map(Baseline::read);
         publish(settings, typed, baseline);
@@ -90,6 +95,24 @@ public final class GateCheck {
         if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
             JobSummary.annotations(verdict).forEach(System.out::println);
         }
+    }
+
+    /**
+     * Null when verdict.json was written by the run this build holds {@code report.dir} for; otherwise why
+     * the gate will not read it. Another run's verdict is never this build's decision.
+     */
+    static String notThisRunsVerdict(Path reportDir, JsonNode verdict) {
+        Optional<ReportDirLock.Holder> holder = ReportDirLock.holderOf(reportDir);
+        if (holder.isEmpty() || holder.get().pid() != ProcessHandle.current().pid()) {
+            return "this build does not hold " + reportDir + holder.map(h -> " (" + h.words() + " does)").orElse("")
+                    + ", so its verdict.json is not this build's: run the whole build (./mvnw verify), not the gate alone";
+        }
+        String written = verdict.path("run").path("id").asText("");
+        if (!written.equals(holder.get().runId())) {
+            return reportDir.resolve("verdict.json") + " was written by run " + (written.isEmpty() ? "(none named)" : written)
+                    + ", not by this build's run " + holder.get().runId() + ": no verdict of this run to decide on";
+        }
+        return null;
     }
 
     /** Null when the gate opens; otherwise the one-line reason it stays shut. */

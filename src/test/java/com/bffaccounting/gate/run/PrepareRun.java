@@ -3,6 +3,7 @@ package com.bffaccounting.gate.run;
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.io.Trees;
+import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.sut.Preflight;
 
 import java.io.IOException;
@@ -25,29 +26,33 @@ public final class PrepareRun {
         try {
             settings = Settings.load();
         } catch (ConfigException e) {
-            e.getMessage().lines().forEach(line -> System.err.println("[release-gate] setting error: " + line));
-            System.err.flush();
-            // exec:java runs inside Maven: exiting here is what gives one line and a non-zero exit
-            // instead of Maven's multi-line failure report with a stack trace.
-            System.exit(2);
+            stop(e);
             return;
         }
+        System.out.println("[release-gate] " + settings.summaryLine());
         try {
+            // first: a second run on the same directory stops here, before it sends anything anywhere
+            ReportDirLock lock = ReportDirLock.acquire(settings.reportDir);
+            // held for the build's life (the checklist's JVM, a child, joins it; the gate checks it); the OS lets
+            // go of it when Maven ends in any way, and this removes its file when Maven ends normally
+            Runtime.getRuntime().addShutdownHook(new Thread(lock::close, "release-gate report.dir lock"));
             Preflight.check(settings);
+            prepareReports(settings.reportDir);
         } catch (ConfigException e) {
-            System.err.println("[release-gate] setting error: " + e.getMessage());
-            System.err.flush();
-            System.exit(2);
+            stop(e);
             return;
         }
         settings.literalSecretWarnings().forEach(w -> System.err.println("[release-gate] warning: " + w));
-        prepareReports(settings.reportDir);
         if (args.length > 0) {
             forgetEarlierSummaries(Path.of(args[0]));
         }
-        System.out.println("[release-gate] env=" + settings.env.id() + " image=" + settings.artifacts.image()
-                + (settings.sim.faults().isEmpty() ? "" : " faults=" + settings.sim.faults())
-                + " reports=" + settings.reportDir.toAbsolutePath());
+    }
+
+    /** exec:java runs inside Maven: exiting here gives one line and exit 2 instead of Maven's multi-line failure report. */
+    private static void stop(ConfigException e) {
+        e.getMessage().lines().forEach(line -> System.err.println("[release-gate] setting error: " + line));
+        System.err.flush();
+        System.exit(2);
     }
 
     static void prepareReports(Path reportDir) {
@@ -61,7 +66,7 @@ public final class PrepareRun {
                 Trees.copy(history, results.resolve("history"));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + reportDir.toAbsolutePath(), e);
+            throw new ConfigException("report.dir: cannot prepare " + reportDir.toAbsolutePath() + " (" + Causes.describe(e) + ")");
         }
     }
 

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,16 +33,33 @@ import java.util.Optional;
 /**
  * Cucumber plugin that writes {@code reports/verdict.json}, the Allure environment and categories, and
  * prints the console summary at the end of every run. Secrets are masked on the way out.
+ *
+ * <p>The report directory is the run's ({@link ReportDirLock}): joined when the Maven build that started
+ * this JVM holds it, taken for the run's life when this JVM runs alone (an IDE, a self-test). The verdict
+ * carries the run's id; a directory another run holds gets no verdict from this one.
  */
 public final class VerdictPlugin implements ConcurrentEventListener {
     private final List<ScenarioOutcome> outcomes = new ArrayList<>();
     private Instant start = Instant.now();
+    private ReportDirLock reportDir;
+    private String refused;
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
-        publisher.registerHandlerFor(TestRunStarted.class, e -> start = e.getInstant());
+        publisher.registerHandlerFor(TestRunStarted.class, this::onRunStarted);
         publisher.registerHandlerFor(TestCaseFinished.class, this::onScenario);
         publisher.registerHandlerFor(TestRunFinished.class, this::onRunFinished);
+    }
+
+    private synchronized void onRunStarted(TestRunStarted event) {
+        start = event.getInstant();
+        Settings settings = GateRun.start().settings();
+        try {
+            reportDir = ReportDirLock.acquire(settings == null ? Path.of("reports") : settings.reportDir);
+        } catch (ConfigException e) {
+            refused = e.getMessage();
+            System.err.println("[release-gate] " + refused + " (this run writes no verdict there)");
+        }
     }
 
     private synchronized void onScenario(TestCaseFinished event) {
@@ -55,7 +73,11 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         // the run scope has closed by now (Cucumber's AfterAll comes first); it left what the verdict needs
         Optional<GateRun.Finished> run = GateRun.lastFinished();
         run.ifPresent(finished -> finished.judgements().forEach(judgement -> outcomes.add(RunEndResult.record(judgement))));
-        Map<String, String> facts = run.map(GateRun.Finished::facts).orElse(Map.of());
+        if (reportDir == null) {
+            return; // another run holds the directory: said at the start
+        }
+        Map<String, String> facts = new HashMap<>(run.map(GateRun.Finished::facts).orElse(Map.of()));
+        facts.put(VerdictBuilder.RUN_ID, reportDir.holder().runId());
         Verdict verdict = new VerdictBuilder(ChecklistCatalog.load()).build(outcomes, facts, start, event.getInstant());
         // a run whose settings were invalid has none; so has a run in which no scenario started the run scope
         Optional<Settings> settings = run.isPresent() ? run.get().settings() : settings();
@@ -71,6 +93,8 @@ public final class VerdictPlugin implements ConcurrentEventListener {
                     reportDir.resolve("allure-results").toString())), verdict, facts, redactor);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the verdict to " + reportDir, e);
+        } finally {
+            this.reportDir.close();
         }
         System.out.println(redactor.redact(ConsoleSummary.render(verdict, settings.flatMap(VerdictPlugin::baseline))));
     }

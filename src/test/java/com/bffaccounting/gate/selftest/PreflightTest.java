@@ -39,7 +39,8 @@ class PreflightTest {
 
     @Test
     void aMissingKubeconfigIsOneLineWithWhatToDo() {
-        assertThatThrownBy(() -> settings(Map.of("env", "cluster", "kubeconfig", dir.resolve("nope").toString())))
+        Settings s = settings(Map.of("env", "cluster", "kubeconfig", dir.resolve("nope").toString()));
+        assertThatThrownBy(() -> Preflight.check(s))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("kubeconfig: no readable kubeconfig at")
                 .hasMessageContaining("-Denv=local")

@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.sim;
 
+import com.bffaccounting.gate.config.ArtifactSettings;
+import com.bffaccounting.gate.config.ServiceRef;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.helm.HelmValues;
@@ -7,6 +9,7 @@ import com.bffaccounting.gate.io.LoopbackPorts;
 import com.bffaccounting.gate.kube.Kubeconfigs;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.Causes;
+import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.sim.cluster.PodFate;
 import com.bffaccounting.gate.sim.cluster.SimCluster;
 import com.bffaccounting.gate.waits.Timeout;
@@ -69,7 +72,7 @@ public final class SimPilot implements AutoCloseable {
     }
 
     public static SimPilot start(Settings settings, Path chart) {
-        Settings.Artifacts artifacts = settings.artifacts;
+        ArtifactSettings artifacts = settings.artifacts;
         String repoPath = artifacts.imageRepository().substring(artifacts.imageRepository().indexOf('/') + 1);
         SimRegistry registry = new SimRegistry();
         if (!Fault.IMAGE_MISSING.in(settings)) {
@@ -93,7 +96,7 @@ public final class SimPilot implements AutoCloseable {
         // every pod of the simulated release is SimBff: a port-forward to any of them reaches SimBff's port;
         // the pod behind prometheus.service (when set) is the suite's own Prometheus, once it runs
         AtomicReference<InetSocketAddress> prometheusPods = new AtomicReference<>();
-        String prometheusNamespace = settings.prometheus.service().map(Settings.ServiceRef::namespace).orElse("");
+        String prometheusNamespace = settings.prometheus.service().map(ServiceRef::namespace).orElse("");
         SimCluster cluster = SimCluster.start(clock, image -> fateOf(image, pilotImage, settings, registry, repoPath, nodeCache),
                 env -> bff.reconfigure(allowlistOf(env)), () -> bff.log().lines(),
                 (namespace, pod, port) -> prometheusNamespace.equals(namespace) && prometheusPods.get() != null
@@ -137,7 +140,7 @@ public final class SimPilot implements AutoCloseable {
 
     /** The deploy that happened before this run. Faults that break a rollout leave it half done, old pods serving. */
     private void seedRelease(Settings settings, Path chart) {
-        Settings.Artifacts artifacts = settings.artifacts;
+        ArtifactSettings artifacts = settings.artifacts;
         ReleaseRef release = settings.cluster.ref();
         // the deploy someone made before this run: the simulator's own Helm, which may write
         HelmClient helm = new HelmClient(cluster.kubeconfig(), new HelmClient.Options(true, false));
@@ -147,8 +150,13 @@ public final class SimPilot implements AutoCloseable {
             helm.upgradeInstall(chart, release.helmRelease(), release.namespace(),
                     HelmValues.pilot(allowlist, artifacts.imageRepository(), artifacts.rollbackTag()), SETUP.value(), false);
         }
-        installWithoutWaiting(chart, release.helmRelease(), release.namespace(),
-                HelmValues.pilot(allowlist, artifacts.imageRepository(), artifacts.imageTag()));
+        // deployed as the release names it: by the digest the tag resolves to when the release pins one, so that a
+        // pin the registry does not hold is told by C4.1 (and C5.3 sees the digest that really runs)
+        ImageReference seeded = artifacts.reference();
+        if (seeded.pinnedDigest().isPresent()) {
+            seeded = seeded.pinnedTo(registry.digestOf(seeded.repository(), seeded.tag()));
+        }
+        installWithoutWaiting(chart, release.helmRelease(), release.namespace(), HelmValues.pilot(allowlist, seeded));
         if (!brokenRollout && !Fault.SLOW_ROLLOUT.in(settings)) {
             cluster.awaitRolloutComplete(release.namespace(), release.deployment(), SETUP);
         }
@@ -215,8 +223,11 @@ public final class SimPilot implements AutoCloseable {
         if (pilot && Fault.CRASH_LOOP.in(settings)) {
             return PodFate.crashLoops();
         }
-        String tag = image.substring(image.lastIndexOf(':') + 1);
-        if (!nodeCache.contains(image) && !registry.holds(repoPath, tag)) {
+        ImageReference reference = ImageReference.parseReference(image);
+        String tag = reference.tag();
+        boolean pinnedElsewhere = reference.pinnedDigest().filter(d -> !d.equals(registry.digestOf(repoPath, tag))).isPresent();
+        // a pull by digest finds only that manifest: a node has never held an image of a digest the registry lacks
+        if (pinnedElsewhere || (!nodeCache.contains(image) && !registry.holds(repoPath, tag))) {
             return PodFate.pullFails("manifest unknown: " + image + " not found");
         }
         boolean slow = pilot && Fault.SLOW_ROLLOUT.in(settings);

@@ -42,6 +42,11 @@ public final class SimRegistry implements AutoCloseable {
         return images.contains(repository + ":" + tag);
     }
 
+    /** The manifest digest this registry answers for a tag it holds (what Docker-Content-Digest says). */
+    public String digestOf(String repository, String tag) {
+        return digestOf(repository + ":" + tag);
+    }
+
     public SimRegistry start() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);

@@ -50,8 +50,9 @@ public class HelmSteps {
         return context.settings();
     }
 
+    /** The checklist's Step 3 values for {@code tag}: pinned by digest when it is the pinned tag under test. */
     private HelmValues pilotValues(String tag) {
-        return HelmValues.pilot(settings().gating.allowlistJson(), settings().artifacts.imageRepository(), tag);
+        return HelmValues.pilot(settings().gating.allowlistJson(), settings().artifacts.referenceOf(tag));
     }
 
     @Then("the embedded Helm reports its version")
@@ -80,7 +81,7 @@ public class HelmSteps {
                 .<ChartReferences.Namespace>map(c -> (kind, name) -> Optional.of(c.kube().exists(release.namespace(), kind, name)))
                 .orElse(ChartReferences.Namespace.UNKNOWN);
         return ChartVerifier.verify(context.targets().chart(), new ChartVerifier.Expectation(release, pilotValues(tag),
-                s.artifacts.imageRepository() + ":" + tag, s.gating.allowlistJson(), s.sync.alertName()), namespace);
+                s.artifacts.referenceOf(tag).toString(), s.gating.allowlistJson(), s.sync.alertName()), namespace);
     }
 
     @Then("it lints, renders, and hands the allowlist, the image, the probes and the scrape target to Kubernetes as requested")
@@ -131,7 +132,7 @@ public class HelmSteps {
         evidence.add("pods of " + release.deploymentName(), () -> PodStates.describe(rollout.pods()));
         deploy.evidence(release).forEach(evidence::add);
         return deploy.deploy(verifyChartFor(tag), new ReleaseDeployer.Request(context.targets().chart(), release, pilotValues(tag),
-                ImageReference.parse(s.artifacts.imageRepository(), tag), s.cluster.helmTimeout(), s.cluster.failFastAfter(),
+                s.artifacts.referenceOf(tag), s.cluster.helmTimeout(), s.cluster.failFastAfter(),
                 s.cluster.deploy()));
     }
 
@@ -162,7 +163,7 @@ public class HelmSteps {
     public void rolledBack() {
         Settings s = settings();
         LiveDeployment.read(context.targets().cluster().require().kube(), context.release())
-                .requireRolledOutTo(s.artifacts.imageRepository() + ":" + s.artifacts.rollbackTag());
+                .requireRolledOutTo(s.artifacts.rollbackReference().toString());
         int health = bff.client().send("GET", s.bff.healthPath(), Map.of()).status();
         if (health != 200) {
             throw new CheckFailed("after the rollback GET " + s.bff.healthPath() + " answered " + health);

@@ -19,8 +19,7 @@ public class RegistrySteps {
 
     @When("the image under test is looked up in the registry")
     public void lookUp() {
-        var artifacts = context.settings().artifacts;
-        image = ImageReference.parse(artifacts.imageRepository(), artifacts.imageTag());
+        image = context.settings().artifacts.reference();
         resolution = context.targets().registry().require().resolve(image);
         scenario.log(image + " at " + context.targets().registry().require().baseUrl() + ": " + resolution.message());
     }

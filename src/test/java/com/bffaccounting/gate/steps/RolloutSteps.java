@@ -50,7 +50,7 @@ public class RolloutSteps {
     }
 
     private ImageReference image() {
-        return ImageReference.parse(context.settings().artifacts.imageRepository(), context.settings().artifacts.imageTag());
+        return context.settings().artifacts.reference();
     }
 
     @Then("every pod of the release becomes Running and Ready with no restarts")

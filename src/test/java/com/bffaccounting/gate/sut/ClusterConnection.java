@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sut;
 
+import com.bffaccounting.gate.config.ServiceRef;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.kube.ClusterProbe;
@@ -105,7 +106,7 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
 
     /** {@code prometheus.service}: the cluster's own Prometheus, through a port-forward to a ready pod behind its Service. */
     Supplier<Capability<PrometheusClient>> prometheusInCluster(Settings settings, RunFacts facts, List<AutoCloseable> resources) {
-        Settings.ServiceRef service = settings.prometheus.service().orElseThrow();
+        ServiceRef service = settings.prometheus.service().orElseThrow();
         return () -> cluster().get().map(cluster -> {
             LocalPortForward forward;
             try {

@@ -36,12 +36,25 @@ public final class Preflight {
      */
     public static void check(Settings settings) {
         chartIsThere(Path.of(settings.artifacts.chartPath()));
+        settings.gate.baseline().filter(b -> !Files.isReadable(b)).ifPresent(b -> {
+            throw new ConfigException("verdict.baseline: no readable file at " + b.toAbsolutePath()
+                    + " — give the verdict.json of an earlier run (e.g. the previous tag's reports artifact)");
+        });
+        if (settings.env == Env.SIM && settings.prometheus.required() && settings.prometheus.binary().isEmpty()
+                && Executables.onPath("prometheus").isEmpty()) {
+            throw new ConfigException("prometheus.required: true, but there is no prometheus binary on PATH — apt-get install prometheus");
+        }
         if (settings.env == Env.LOCAL && settings.bff.command().isPresent() && settings.bff.image().isEmpty()) {
             bffCanStart(settings.bff.command().get(), settings.bff.workdir(), settings.bff.url());
         }
         settings.prometheus.url().ifPresent(url -> prometheusAnswers(url, settings.prometheus.queryTimeout()));
         if (settings.env == Env.CLUSTER) {
-            String source = settings.cluster.kubeconfig().orElseThrow().toString();
+            Path kubeconfig = settings.cluster.kubeconfig().orElseThrow();
+            if (!Files.isReadable(kubeconfig)) {
+                throw new ConfigException("kubeconfig: no readable kubeconfig at " + kubeconfig + " (from -Dkubeconfig, $KUBECONFIG or ~/.kube/config)"
+                        + " — set -Dkubeconfig=/path/to/config, or verify a BFF without Kubernetes with -Denv=local");
+            }
+            String source = kubeconfig.toString();
             String yaml;
             try {
                 yaml = Files.readString(settings.cluster.kubeconfig().get());

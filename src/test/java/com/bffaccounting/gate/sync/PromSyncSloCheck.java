@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sync;
 
+import com.bffaccounting.gate.config.SyncSettings;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;
@@ -20,11 +21,11 @@ import java.util.Optional;
  */
 public final class PromSyncSloCheck {
     private final PrometheusClient prometheus;
-    private final Settings.Sync sync;
+    private final SyncSettings sync;
     private final Timeout settle;
 
     /** @param settle how long a rate may take to have the two samples it needs (a few scrape intervals) */
-    public PromSyncSloCheck(PrometheusClient prometheus, Settings.Sync sync, Timeout settle) {
+    public PromSyncSloCheck(PrometheusClient prometheus, SyncSettings sync, Timeout settle) {
         this.prometheus = prometheus;
         this.sync = sync;
         this.settle = settle;

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sync;
 
+import com.bffaccounting.gate.config.SyncSettings;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.metrics.MetricsScraper;
 import com.bffaccounting.gate.outcome.Findings;
@@ -21,11 +22,11 @@ import java.util.stream.Collectors;
  * whose window is "since process start" and says so. The choice is made once, here, not in the steps.
  */
 public abstract sealed class SyncReadings {
-    protected final Settings.Sync sync;
+    protected final SyncSettings sync;
     /** Named evidence texts, filled as readings are made. */
     protected final Map<String, Supplier<String>> evidence = new LinkedHashMap<>();
 
-    private SyncReadings(Settings.Sync sync) {
+    private SyncReadings(SyncSettings sync) {
         this.sync = sync;
     }
 
@@ -70,7 +71,7 @@ public abstract sealed class SyncReadings {
         private final PrometheusClient prometheus;
         private final PromSyncSloCheck check;
 
-        ThroughPrometheus(Settings.Sync sync, PrometheusClient prometheus, Timeout settle) {
+        ThroughPrometheus(SyncSettings sync, PrometheusClient prometheus, Timeout settle) {
             super(sync);
             this.prometheus = prometheus;
             this.check = new PromSyncSloCheck(prometheus, sync, settle);
@@ -102,7 +103,7 @@ public abstract sealed class SyncReadings {
         private final MetricsScraper.Scrape scrape;
         private final Instant scrapedAt;
 
-        FromScrape(Settings.Sync sync, MetricsScraper.Scrape scrape, Instant scrapedAt) {
+        FromScrape(SyncSettings sync, MetricsScraper.Scrape scrape, Instant scrapedAt) {
             super(sync);
             this.scrape = scrape;
             this.scrapedAt = scrapedAt;

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sync;
 
+import com.bffaccounting.gate.config.SyncSettings;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.metrics.MetricsSnapshot;
 import com.bffaccounting.gate.metrics.Sample;
@@ -22,9 +23,9 @@ import java.util.Optional;
 public final class SyncSloCheck {
     public static final String WINDOW_NOTE = "window: since process start (direct scrape, no Prometheus)";
 
-    private final Settings.Sync sync;
+    private final SyncSettings sync;
 
-    public SyncSloCheck(Settings.Sync sync) {
+    public SyncSloCheck(SyncSettings sync) {
         this.sync = sync;
     }
 

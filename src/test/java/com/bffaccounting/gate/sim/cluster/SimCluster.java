@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sim.cluster;
 
+import com.bffaccounting.gate.config.ServiceRef;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.io.JulLoggers;
 import com.bffaccounting.gate.kube.RolloutInspector;
@@ -159,7 +160,7 @@ public final class SimCluster implements AutoCloseable {
      * A Prometheus inside the simulated cluster, as kube-prometheus-stack leaves one: a Service and one
      * ready pod behind it (what a port-forward to the pod reaches is the {@link PodPorts}' business).
      */
-    public void createPrometheusService(Settings.ServiceRef service) {
+    public void createPrometheusService(ServiceRef service) {
         if (controllerClient.namespaces().withName(service.namespace()).get() == null) {
             createNamespace(service.namespace());
         }

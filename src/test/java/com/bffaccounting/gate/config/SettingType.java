@@ -1,0 +1,352 @@
+package com.bffaccounting.gate.config;
+
+import com.bffaccounting.gate.evidence.Redactor;
+import com.bffaccounting.gate.model.ImageReference;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a setting's text becomes a value, and what is wrong with a text that does not: each rejection is
+ * one line that names the bad part and what to write instead.
+ *
+ * @param <T> the parsed value
+ */
+@FunctionalInterface
+public interface SettingType<T> {
+    /** @throws Rejected with the reason, to follow "name: " (and the value, when {@link Rejected#quotesValue()}) */
+    T parse(String text);
+
+    /** A text this type does not take. */
+    final class Rejected extends IllegalArgumentException {
+        private final boolean quotesValue;
+
+        private Rejected(String reason, boolean quotesValue) {
+            super(reason);
+            this.quotesValue = quotesValue;
+        }
+
+        /** "'5x' is not a duration — …": the reader puts the value (masked if secret) in front. */
+        static Rejected value(String reason) {
+            return new Rejected(reason, true);
+        }
+
+        /** A reason that names the bad part itself ("entry 2 … is listed twice"). */
+        static Rejected part(String reason) {
+            return new Rejected(reason, false);
+        }
+
+        public boolean quotesValue() {
+            return quotesValue;
+        }
+    }
+
+    ObjectMapper JSON = new ObjectMapper();
+    Pattern SIMPLE_DURATION = Pattern.compile("(-?)(\\d+)(ms|s|m|h|d)");
+    /** RFC 9110 §5.6.2: the characters of a token (header names, and the tenants this suite sends as header values). */
+    Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+
+    SettingType<String> TEXT = text -> text;
+
+    SettingType<Boolean> BOOLEAN = text -> switch (text.toLowerCase(Locale.ROOT)) {
+        case "true", "yes", "1" -> true;
+        case "false", "no", "0" -> false;
+        default -> throw Rejected.value("is not a boolean — use true or false");
+    };
+
+    SettingType<Integer> POSITIVE_INT = text -> {
+        try {
+            int parsed = Integer.parseInt(text);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // the same words as a number that is not positive
+        }
+        throw Rejected.value("is not a positive whole number");
+    };
+
+    SettingType<Integer> PORT = text -> {
+        int port = POSITIVE_INT.parse(text);
+        if (port > 65535) {
+            throw Rejected.value("is not a port (1-65535)");
+        }
+        return port;
+    };
+
+    SettingType<Double> RATIO = text -> {
+        try {
+            double parsed = text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1)) / 100.0
+                    : Double.parseDouble(text);
+            if (parsed >= 0 && parsed <= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // the same words as a number out of range
+        }
+        throw Rejected.value("is not a ratio between 0 and 1 (e.g. 0.05 or 5%)");
+    };
+
+    /**
+     * Durations as people write them ({@code 300s}, {@code 5m}, {@code 1d}, {@code 500ms}) or ISO ({@code PT5M}),
+     * more than zero: every duration of the suite bounds a wait, and 0 would mean "wait forever" to a client.
+     */
+    SettingType<Duration> DURATION = text -> {
+        Duration parsed = SettingType.durationOf(text);
+        if (parsed == null) {
+            throw Rejected.value("is not a duration — write e.g. 30s, 5m, 1d or PT5M");
+        }
+        if (parsed.isNegative()) {
+            throw Rejected.value("is negative — a duration must be more than 0");
+        }
+        if (parsed.isZero()) {
+            throw Rejected.value("is zero — a duration must be more than 0 (to a client, 0 means wait forever)");
+        }
+        return parsed;
+    };
+
+    /** An absolute http(s) URL. */
+    SettingType<URI> HTTP_URL = text -> {
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() != null && (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException ignored) {
+            // the same words as a URL of another scheme
+        }
+        throw Rejected.part("'" + Redactor.maskUserInfo(text) + "' is not an http(s) URL — write e.g. http://localhost:8081");
+    };
+
+    /** The pilot allowlist: a JSON array of tenant strings, as the container's OS_TENANT_ALLOWLIST_JSON takes it. */
+    SettingType<List<String>> TENANT_JSON_ARRAY = text -> {
+        JsonNode array;
+        try {
+            array = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw Rejected.value("is not valid JSON (" + e.getOriginalMessage() + ") — write a JSON array such as '[\"default\",\"pilot-a\"]'");
+        }
+        if (array == null || !array.isArray()) {
+            throw Rejected.value("must be a JSON array of tenant strings, e.g. [\"default\",\"pilot-a\"]");
+        }
+        List<String> tenants = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode entry = array.get(i);
+            if (!entry.isTextual()) {
+                throw Rejected.part("entry " + (i + 1) + " (" + entry + ") is not a JSON string — write every tenant in quotes, e.g. [\"default\",\"pilot-a\"]");
+            }
+            tenants.add(entry.asText());
+        }
+        return SettingType.tenants(tenants);
+    };
+
+    /** Tenants as a comma-separated list ({@code pilot-b,test-tenant}). */
+    SettingType<List<String>> TENANT_LIST = text -> SettingType.tenants(SettingType.splitList(text));
+
+    /** A comma-separated list of words (faults, simulated sources). */
+    SettingType<List<String>> LIST = SettingType::splitList;
+
+    /** A header name (RFC 9110 token). */
+    SettingType<String> HEADER_NAME = text -> {
+        SettingType.requireHeaderName(text);
+        return text;
+    };
+
+    /** {@code Name=value,Name2=value2} request headers, order kept; names and values as RFC 9110 allows. */
+    SettingType<Map<String, String>> HEADERS = text -> {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String item : splitList(text)) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw Rejected.part("'" + item.replaceAll("=.*", "=***") + "' is not Name=value — write e.g. X-User-Role=auditor,X-User-Id=pilot-user");
+            }
+            String name = item.substring(0, eq).trim();
+            String value = item.substring(eq + 1).trim();
+            requireHeaderName(name);
+            requireHeaderValue(name, value);
+            if (headers.put(name, value) != null) {
+                throw Rejected.part("header " + name + " is given twice");
+            }
+        }
+        return headers;
+    };
+
+    SettingType<String> HTTP_METHOD = text -> {
+        String method = text.toUpperCase(Locale.ROOT);
+        if (!Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+            throw Rejected.value("is not an HTTP method — use GET (default) or POST");
+        }
+        return method;
+    };
+
+    /** A request path with its query: {@code /v1/accounting/audit?page=1}. */
+    SettingType<String> REQUEST_PATH = text -> {
+        if (!text.startsWith("/")) {
+            throw Rejected.value("must start with / — e.g. /v1/accounting/audit?page=1&page_size=1");
+        }
+        try {
+            new URI(text);
+        } catch (URISyntaxException e) {
+            throw Rejected.value("is not a valid request path (" + e.getReason() + ")");
+        }
+        return text;
+    };
+
+    /** An image repository by the OCI grammar, optionally pinned: {@code ghcr.io/owner/name} or {@code …@sha256:…}. */
+    SettingType<String> IMAGE_REPOSITORY = text -> {
+        try {
+            ImageReference.parseRepository(text);
+            return text;
+        } catch (IllegalArgumentException e) {
+            throw Rejected.part(e.getMessage());
+        }
+    };
+
+    SettingType<String> IMAGE_TAG = text -> {
+        try {
+            ImageReference.requireTag(text);
+            return text;
+        } catch (IllegalArgumentException e) {
+            throw Rejected.part(e.getMessage());
+        }
+    };
+
+    /** A content digest, {@code sha256:} and 64 hex digits (OCI image-spec descriptor grammar). */
+    SettingType<String> DIGEST = text -> {
+        try {
+            return ImageReference.requireDigest(text);
+        } catch (IllegalArgumentException e) {
+            throw Rejected.part(e.getMessage());
+        }
+    };
+
+    /** {@code NAMESPACE/NAME:PORT} of a Service. */
+    SettingType<ServiceRef> SERVICE = text -> {
+        Matcher m = ServiceRef.FORM.matcher(text);
+        if (!m.matches() || Integer.parseInt(m.group(3)) > 65535) {
+            throw Rejected.value("is not NAMESPACE/NAME:PORT — e.g. monitoring/prometheus:9090");
+        }
+        return new ServiceRef(m.group(1), m.group(2), Integer.parseInt(m.group(3)));
+    };
+
+    /** One of a few words, compared without case. */
+    static SettingType<String> oneOf(String... words) {
+        return text -> Arrays.stream(words).filter(w -> w.equalsIgnoreCase(text)).findFirst()
+                .orElseThrow(() -> Rejected.value("must be " + String.join(" or ", words)));
+    }
+
+    private static List<String> splitList(String text) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Tenants travel as a header value: non-empty tokens of printable ASCII, each once. */
+    private static List<String> tenants(List<String> tenants) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < tenants.size(); i++) {
+            String tenant = tenants.get(i);
+            String where = "entry " + (i + 1) + " " + quoted(tenant);
+            if (tenant.isEmpty()) {
+                throw Rejected.part("entry " + (i + 1) + " is empty — a tenant is a non-empty name such as pilot-a");
+            }
+            badCharacter(tenant, TOKEN).ifPresentOrElse(bad -> {
+                throw Rejected.part(where + " has " + bad + ", which a tenant sent as a header value cannot carry"
+                        + " — use printable ASCII letters, digits and - . _ ~ ! # $ % & ' * + ^ ` |");
+            }, () -> { });
+            if (!seen.add(tenant)) {
+                throw Rejected.part(where + " is listed twice");
+            }
+        }
+        return List.copyOf(tenants);
+    }
+
+    private static void requireHeaderName(String name) {
+        badCharacter(name, TOKEN).ifPresent(bad -> {
+            throw Rejected.part("header name " + quoted(name) + " has " + bad + " — a header name is letters, digits and ! # $ % & ' * + - . ^ _ ` | ~");
+        });
+    }
+
+    /** RFC 9110 §5.5: visible characters, spaces and tabs; ASCII only, since clients and proxies mangle the rest. */
+    private static void requireHeaderValue(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0 || (c < 0x20 && c != '\t') || c == 0x7f) {
+                throw Rejected.part("the value of header " + name + " has " + describe(c) + ", which a header value cannot carry");
+            }
+            if (c > 0x7e) {
+                throw Rejected.part("the value of header " + name + " has " + describe(c)
+                        + ", which is not ASCII — HTTP clients send it as '?': give the value in ASCII");
+            }
+        }
+    }
+
+    /** The first character outside {@code allowed}, in words; empty when there is none. */
+    private static java.util.Optional<String> badCharacter(String text, Pattern allowed) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!allowed.matcher(String.valueOf(c)).matches()) {
+                return java.util.Optional.of(describe(c));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String describe(char c) {
+        return switch (c) {
+            case '\r' -> "a carriage return (CR)";
+            case '\n' -> "a line feed (LF)";
+            case '\t' -> "a tab";
+            case ' ' -> "a space";
+            default -> c < 0x20 || c == 0x7f ? String.format("a control character (U+%04X)", (int) c)
+                    : c > 0x7e ? String.format("'%c' (U+%04X, not ASCII)", c, (int) c) : "'" + c + "'";
+        };
+    }
+
+    /** The text as JSON would quote it, so that a CR or LF shows as \r or \n on one line. */
+    private static String quoted(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            return "'" + text + "'";
+        }
+    }
+
+    /** A duration's text as people or ISO 8601 write it; null when it is neither. */
+    static Duration durationOf(String text) {
+        String trimmed = text.trim();
+        Matcher m = SIMPLE_DURATION.matcher(trimmed);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(2));
+            Duration d = switch (m.group(3)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            return m.group(1).isEmpty() ? d : d.negated();
+        }
+        try {
+            return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
