@@ -23,6 +23,8 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | 
 {{- default .Chart.AppVersion .Values.image.tag -}}
 {{- end -}}
 
+{{/* repository:tag, and @digest when the release pins one: the kubelet then pulls by the digest */}}
 {{- define "bff-accounting.image" -}}
 {{- printf "%s:%s" .Values.image.repository (include "bff-accounting.tag" .) -}}
+{{- with .Values.image.digest -}}@{{ . }}{{- end -}}
 {{- end -}}

@@ -96,6 +96,9 @@ public final class SettingReader {
             List<String> names = setting == SettingsCatalog.BFF_ENV ? List.copyOf(source.keysStartingWith("bff.env."))
                     : List.of(setting.name());
             for (String name : names) {
+                if (source.lookup(name).filter(v -> !v.isEmpty()).isEmpty()) {
+                    continue; // given empty is not given: nothing is asked of this env
+                }
                 source.origin(name).filter(o -> !o.words().endsWith(".properties")).ifPresent(origin -> errors.add(name
                         + ": applies to " + setting.targetWords() + ", not to " + target.words() + " (given by " + origin.words()
                         + ") — remove it, or run the env it is for"));

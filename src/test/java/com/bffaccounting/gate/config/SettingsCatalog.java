@@ -45,9 +45,9 @@ public final class SettingsCatalog {
     public static final Setting<String> REPORT_DIR = declare(Setting.of("report.dir", SettingType.TEXT, "reports",
             "verdict.json and Allure output; one run at a time (a second run on it stops at once)"));
     public static final Setting<Boolean> DEPLOY = declare(Setting.of("deploy", SettingType.BOOLEAN, "false",
-            "allow Step 3 (writes): a safety switch, `-D` only").only(SIM, LOCAL_K3S, CLUSTER).commandLineOnly());
+            "allow Step 3 (writes): a safety switch, `-D` only").commandLineOnly());
     public static final Setting<Boolean> ROLLBACK = declare(Setting.of("rollback", SettingType.BOOLEAN, "false",
-            "allow C13.1, the rollback (writes): a safety switch, `-D` only").only(SIM, LOCAL_K3S, CLUSTER).commandLineOnly());
+            "allow C13.1, the rollback (writes): a safety switch, `-D` only").commandLineOnly());
 
     // --- what is released ---
     public static final Setting<String> IMAGE_REPOSITORY = declare(Setting.of("image.repository", SettingType.IMAGE_REPOSITORY,
@@ -316,7 +316,7 @@ public final class SettingsCatalog {
             StringBuilder defaults = new StringBuilder(s.defaultText().filter(d -> !d.isEmpty()).map(d -> "`" + d + "`").orElse("—"));
             envFiles.forEach((env, file) -> {
                 String value = file.getProperty(s.name());
-                if (value != null) {
+                if (value != null && !value.equals(s.defaultText().orElse(null))) {
                     defaults.append(" (").append(env).append(" `").append(value).append("`)");
                 }
             });

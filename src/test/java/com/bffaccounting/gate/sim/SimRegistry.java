@@ -100,7 +100,8 @@ public final class SimRegistry implements AutoCloseable {
         }
     }
 
-    static String digestOf(String image) {
+    /** The digest this registry answers for {@code repository:tag} (a hash of the name: stable across runs). */
+    public static String digestOf(String image) {
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(image.getBytes(StandardCharsets.UTF_8)));
