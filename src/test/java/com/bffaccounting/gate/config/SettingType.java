@@ -208,32 +208,18 @@ public interface SettingType<T> {
     };
 
     /** An image repository by the OCI grammar, optionally pinned: {@code ghcr.io/owner/name} or {@code …@sha256:…}. */
-    SettingType<String> IMAGE_REPOSITORY = text -> {
-        try {
-            ImageReference.parseRepository(text);
-            return text;
-        } catch (IllegalArgumentException e) {
-            throw Rejected.part(e.getMessage());
-        }
-    };
+    SettingType<String> IMAGE_REPOSITORY = checkedBy(text -> {
+        ImageReference.parseRepository(text);
+        return text;
+    });
 
-    SettingType<String> IMAGE_TAG = text -> {
-        try {
-            ImageReference.requireTag(text);
-            return text;
-        } catch (IllegalArgumentException e) {
-            throw Rejected.part(e.getMessage());
-        }
-    };
+    SettingType<String> IMAGE_TAG = checkedBy(text -> {
+        ImageReference.requireTag(text);
+        return text;
+    });
 
     /** A content digest, {@code sha256:} and 64 hex digits (OCI image-spec descriptor grammar). */
-    SettingType<String> DIGEST = text -> {
-        try {
-            return ImageReference.requireDigest(text);
-        } catch (IllegalArgumentException e) {
-            throw Rejected.part(e.getMessage());
-        }
-    };
+    SettingType<String> DIGEST = checkedBy(ImageReference::requireDigest);
 
     /** {@code NAMESPACE/NAME:PORT} of a Service. */
     SettingType<ServiceRef> SERVICE = text -> {
@@ -243,6 +229,17 @@ public interface SettingType<T> {
         }
         return new ServiceRef(m.group(1), m.group(2), Integer.parseInt(m.group(3)));
     };
+
+    /** A type whose check lives with its value (model's grammar): its refusal, in its own words, is the setting's. */
+    static <T> SettingType<T> checkedBy(java.util.function.Function<String, T> check) {
+        return text -> {
+            try {
+                return check.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw Rejected.part(e.getMessage());
+            }
+        };
+    }
 
     /** One of a few words, compared without case. */
     static SettingType<String> oneOf(String... words) {
