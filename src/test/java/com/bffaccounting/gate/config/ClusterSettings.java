@@ -2,7 +2,10 @@ package com.bffaccounting.gate.config;
 
 import com.bffaccounting.gate.model.ReleaseRef;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -23,22 +26,23 @@ import static com.bffaccounting.gate.config.SettingsCatalog.ROLLBACK;
 /**
  * The cluster and where the release lives in it; the two safety switches that allow writes.
  *
- * @param kubeconfig for env=cluster: {@code -Dkubeconfig}, else the first file of {@code $KUBECONFIG}, else
- *                   {@code ~/.kube/config} (whether it can be read is the preflight's business)
+ * @param kubeconfigFiles for env=cluster, as kubectl finds them: {@code -Dkubeconfig} alone, else the files of
+ *                        kubectl's own {@code $KUBECONFIG} path list (merged), else {@code ~/.kube/config};
+ *                        whether they can be read is the preflight's business
  */
-public record ClusterSettings(Optional<Path> kubeconfig, Optional<String> context, Optional<String> expectedContext,
+public record ClusterSettings(List<Path> kubeconfigFiles, Optional<String> context, Optional<String> expectedContext,
                               String namespace, String release, String deployment, int containerPort,
                               Duration helmTimeout, Duration failFastAfter, boolean deploy, boolean rollback,
                               int logTailLines, Duration requestTimeout) {
     static ClusterSettings read(SettingReader r, Env env) {
-        Optional<Path> kubeconfig = r.optional(KUBECONFIG).map(Path::of);
-        if (env == Env.CLUSTER && kubeconfig.isEmpty()) {
-            // kubectl's own variable, read as kubectl reads it: a path list, of which this is the first file
-            kubeconfig = Optional.ofNullable(System.getenv("KUBECONFIG")).filter(k -> !k.isBlank())
-                    .map(k -> Path.of(k.split(java.io.File.pathSeparator)[0]))
-                    .or(() -> Optional.of(Path.of(System.getProperty("user.home"), ".kube", "config")));
+        List<Path> kubeconfigs = r.optional(KUBECONFIG).map(k -> List.of(Path.of(k))).orElse(List.of());
+        if (env == Env.CLUSTER && kubeconfigs.isEmpty()) {
+            // kubectl's own variable, read as kubectl reads it: a path list
+            kubeconfigs = Optional.ofNullable(System.getenv("KUBECONFIG")).filter(k -> !k.isBlank())
+                    .map(k -> Arrays.stream(k.split(File.pathSeparator)).filter(p -> !p.isBlank()).map(Path::of).toList())
+                    .orElse(List.of(Path.of(System.getProperty("user.home"), ".kube", "config")));
         }
-        return new ClusterSettings(kubeconfig, r.optional(CONTEXT), r.optional(EXPECTED_CONTEXT), r.get(NAMESPACE),
+        return new ClusterSettings(kubeconfigs, r.optional(CONTEXT), r.optional(EXPECTED_CONTEXT), r.get(NAMESPACE),
                 r.get(HELM_RELEASE), r.get(DEPLOYMENT), r.get(CONTAINER_PORT), r.get(HELM_TIMEOUT), r.get(FAIL_FAST_AFTER),
                 r.get(DEPLOY), r.get(ROLLBACK), r.get(LOG_TAIL_LINES), r.get(REQUEST_TIMEOUT));
     }

@@ -69,6 +69,22 @@ public final class KubeClient implements AutoCloseable {
     /** @param writesAllowed false for a verify-only run: any request but GET is refused before it is sent */
     public static KubeClient fromKubeconfig(String kubeconfigYaml, String kubeconfigPath, Optional<String> context,
                                             int requestTimeoutMillis, boolean writesAllowed) {
+        Config config = configOf(kubeconfigYaml, kubeconfigPath, context);
+        config.setRequestTimeout(requestTimeoutMillis);
+        config.setConnectionTimeout(requestTimeoutMillis);
+        config.setRequestRetryBackoffLimit(0);
+        return new KubeClient(config, config.getCurrentContext().getName(), writesAllowed);
+    }
+
+    /**
+     * The context a client would act on, checked as {@link #fromKubeconfig} checks it, without building a
+     * client (no connection, no thread).
+     */
+    public static String contextOf(String kubeconfigYaml, String kubeconfigPath, Optional<String> context) {
+        return configOf(kubeconfigYaml, kubeconfigPath, context).getCurrentContext().getName();
+    }
+
+    private static Config configOf(String kubeconfigYaml, String kubeconfigPath, Optional<String> context) {
         Config config;
         try {
             config = Config.fromKubeconfig(context.orElse(null), kubeconfigYaml, null);
@@ -82,10 +98,7 @@ public final class KubeClient implements AutoCloseable {
         if (context.isPresent() && !context.get().equals(config.getCurrentContext().getName())) {
             throw new KubeconfigException("kubeconfig " + kubeconfigPath + " has no context named '" + context.get() + "'");
         }
-        config.setRequestTimeout(requestTimeoutMillis);
-        config.setConnectionTimeout(requestTimeoutMillis);
-        config.setRequestRetryBackoffLimit(0);
-        return new KubeClient(config, config.getCurrentContext().getName(), writesAllowed);
+        return config;
     }
 
     public KubernetesClient fabric8() {

@@ -5,9 +5,10 @@ import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.model.RunFacts;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.bffaccounting.gate.config.ConfigException;
+import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.KubeconfigFiles;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,12 +24,13 @@ final class ClusterRun {
     }
 
     static Targets build(Settings settings, RunFacts facts) {
-        Path kubeconfigPath = settings.cluster.kubeconfig().orElseThrow();
+        KubeconfigFiles.Loaded kubeconfig;
         try {
-            return build(settings, facts, Files.readString(kubeconfigPath), kubeconfigPath.toString(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read kubeconfig " + kubeconfigPath, e);
+            kubeconfig = KubeconfigFiles.load(settings.cluster.kubeconfigFiles());
+        } catch (KubeClient.KubeconfigException e) {
+            throw new ConfigException(e.getMessage());
         }
+        return build(settings, facts, kubeconfig.yaml(), kubeconfig.source(), null);
     }
 
     static Targets build(Settings settings, RunFacts facts, String kubeconfig, String source, AutoCloseable owner) {

@@ -6,6 +6,7 @@ import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.http.PlainHttp;
 import com.bffaccounting.gate.io.Executables;
 import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.KubeconfigFiles;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -49,19 +51,12 @@ public final class Preflight {
         }
         settings.prometheus.url().ifPresent(url -> prometheusAnswers(url, settings.prometheus.queryTimeout()));
         if (settings.env == Env.CLUSTER) {
-            Path kubeconfig = settings.cluster.kubeconfig().orElseThrow();
-            if (!Files.isReadable(kubeconfig)) {
-                throw new ConfigException("kubeconfig: no readable kubeconfig at " + kubeconfig + " (from -Dkubeconfig, $KUBECONFIG or ~/.kube/config)"
-                        + " — set -Dkubeconfig=/path/to/config, or verify a BFF without Kubernetes with -Denv=local");
-            }
-            String source = kubeconfig.toString();
-            String yaml;
             try {
-                yaml = Files.readString(settings.cluster.kubeconfig().get());
-            } catch (IOException e) {
-                throw new ConfigException("kubeconfig: cannot read " + source + " (" + e.getMessage() + ")");
+                KubeconfigFiles.Loaded kubeconfig = KubeconfigFiles.load(settings.cluster.kubeconfigFiles());
+                contextOf(settings, kubeconfig.yaml(), kubeconfig.source()).forEach(w -> System.err.println("[release-gate] warning: " + w));
+            } catch (KubeClient.KubeconfigException e) {
+                throw new ConfigException(e.getMessage());
             }
-            kubeClient(settings, yaml, source).close();
         } else if (settings.env == Env.SIM) {
             SimRun.preflight(settings);
         }
@@ -148,21 +143,30 @@ public final class Preflight {
         }
     }
 
+    /**
+     * The kubeconfig checked for the configured context (files, exec plugins, the expected context), without
+     * building a client: the preflight sends nothing and starts no thread that could outlive it.
+     *
+     * @return one line per warning (TLS verification skipped, a token over plain http)
+     */
+    static List<String> contextOf(Settings settings, String kubeconfig, String source) {
+        List<String> warnings = KubeconfigFiles.check(kubeconfig, source, settings.cluster.context());
+        String context = KubeClient.contextOf(kubeconfig, source, settings.cluster.context());
+        if (settings.cluster.expectedContext().isPresent() && !settings.cluster.expectedContext().get().equals(context)) {
+            throw wrongContext(settings.cluster.expectedContext().get(), context, source);
+        }
+        return warnings;
+    }
+
     /** A client for the configured context, refused when it is not the expected one. */
     static KubeClient kubeClient(Settings settings, String kubeconfig, String source) {
-        KubeClient kube;
         try {
-            kube = KubeClient.fromKubeconfig(kubeconfig, source, settings.cluster.context(),
+            contextOf(settings, kubeconfig, source);
+            return KubeClient.fromKubeconfig(kubeconfig, source, settings.cluster.context(),
                     (int) settings.cluster.requestTimeout().toMillis(), settings.cluster.writesAllowed());
         } catch (KubeClient.KubeconfigException e) {
             throw new ConfigException(e.getMessage());
         }
-        if (settings.cluster.expectedContext().isPresent() && !settings.cluster.expectedContext().get().equals(kube.context())) {
-            String actual = kube.context();
-            kube.close();
-            throw wrongContext(settings.cluster.expectedContext().get(), actual, source);
-        }
-        return kube;
     }
 
     static ConfigException wrongContext(String expected, String actual, String source) {
