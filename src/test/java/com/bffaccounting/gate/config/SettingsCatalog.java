@@ -207,6 +207,10 @@ public final class SettingsCatalog {
             "the `slow-rollout` fault's delay").only(SIM));
     public static final Setting<Duration> SIM_FLAP_RECOVERS_AFTER = declare(Setting.of("sim.flapRecoversAfter", SettingType.DURATION, "5s",
             "the `alert-flap` fault's recovery").only(SIM));
+    public static final Setting<Duration> SIM_API_DELAY = declare(Setting.of("sim.apiDelay", SettingType.DURATION, "15s",
+            "how late the `api-slow` fault makes every answer of the simulated API server").only(SIM));
+    public static final Setting<String> SIM_API_HANG = declare(Setting.of("sim.apiHang", SettingType.TEXT, "/log",
+            "the `api-hang` fault: requests whose path contains this never answer").only(SIM));
 
     // --- env=local with a cluster of its own ---
     public static final Setting<String> LOCAL_CLUSTER = declare(Setting.of("local.cluster", SettingType.oneOf("k3s"), null,

@@ -13,12 +13,23 @@ import java.util.Optional;
  * reads a Secret nobody creates never starts (CreateContainerConfigError), however well it lints.
  */
 public final class ChartReferences {
-    /** Whether an object exists in the release's namespace; empty when the run has no cluster to ask. */
+    /** Whether an object exists in the release's namespace, or why that cannot be told. */
     public interface Namespace {
-        Optional<Boolean> has(String kind, String name);
+        Lookup has(String kind, String name);
 
         /** For a run without a cluster: nothing can be looked up. */
-        Namespace UNKNOWN = (kind, name) -> Optional.empty();
+        Namespace UNKNOWN = (kind, name) -> Lookup.unknown("without a cluster the suite cannot tell whether it exists");
+    }
+
+    /** @param exists null when it cannot be told, and then {@code whyUnknown} says why */
+    public record Lookup(Boolean exists, String whyUnknown) {
+        public static Lookup of(boolean exists) {
+            return new Lookup(exists, null);
+        }
+
+        public static Lookup unknown(String why) {
+            return new Lookup(null, why);
+        }
     }
 
     /** One reference: what it names, and where (template and field). */
@@ -56,11 +67,11 @@ public final class ChartReferences {
                 if (ref.optional()) {
                     continue;
                 }
-                Optional<Boolean> inNamespace = cluster.has(ref.kind(), ref.name());
-                if (inNamespace.isEmpty()) {
-                    undecided.add(ref.where() + " reads " + ref.describe() + ", which the chart does not render; without a"
-                            + " cluster the suite cannot tell whether it exists in namespace " + namespace);
-                } else if (!inNamespace.get()) {
+                Lookup inNamespace = cluster.has(ref.kind(), ref.name());
+                if (inNamespace.exists() == null) {
+                    undecided.add(ref.where() + " reads " + ref.describe() + ", which the chart does not render; "
+                            + inNamespace.whyUnknown() + " in namespace " + namespace);
+                } else if (!inNamespace.exists()) {
                     missing.add(ref.where() + " reads " + ref.describe() + ", which the chart does not render with the"
                             + " deploy's values and namespace " + namespace + " does not have: the pods would not start");
                 }

@@ -101,10 +101,10 @@ class ChartTest {
         RenderedChart withSecret = RenderedChart.parse(HelmClient.template(CHART, "bff", "accounting",
                 new HelmValues().set("secretEnv[0].name", "DATABASE_URL").set("secretEnv[0].secretName", "bff-db")
                         .set("secretEnv[0].key", "url")));
-        ChartReferences.Outcome absent = ChartReferences.check(withSecret, "accounting", (kind, name) -> Optional.of(false));
+        ChartReferences.Outcome absent = ChartReferences.check(withSecret, "accounting", (kind, name) -> ChartReferences.Lookup.of(false));
         assertThat(absent.missing()).singleElement().satisfies(p -> assertThat(p)
                 .contains("templates/deployment.yaml", "env DATABASE_URL", "Secret bff-db (key url)", "namespace accounting"));
-        assertThat(ChartReferences.check(withSecret, "accounting", (kind, name) -> Optional.of(true)).missing()).isEmpty();
+        assertThat(ChartReferences.check(withSecret, "accounting", (kind, name) -> ChartReferences.Lookup.of(true)).missing()).isEmpty();
         ChartReferences.Outcome noCluster = ChartReferences.check(withSecret, "accounting", ChartReferences.Namespace.UNKNOWN);
         assertThat(noCluster.missing()).isEmpty();
         assertThat(noCluster.undecided()).singleElement().satisfies(p -> assertThat(p).contains("Secret bff-db"));

@@ -3,6 +3,7 @@ package com.bffaccounting.gate.http;
 import com.bffaccounting.gate.evidence.Redactor;
 import com.bffaccounting.gate.io.JulLoggers;
 import com.bffaccounting.gate.outcome.Causes;
+import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.outcome.Unreachable;
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.RestAssured;
@@ -24,6 +25,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -43,6 +46,7 @@ public final class BffClient {
 
     private final URI baseUrl;
     private final String portForward;
+    private final Supplier<Optional<String>> transportRefusal;
     private final RequestSpecification spec;
     private final Redactor redactor;
     private final List<HttpExchangeRecord> exchanges = Collections.synchronizedList(new ArrayList<>());
@@ -57,6 +61,16 @@ public final class BffClient {
      *                    new stream per connection), and a second failure names the pod and the port
      */
     public BffClient(URI baseUrl, Duration timeout, Redactor redactor, String portForward) {
+        this(baseUrl, timeout, redactor, portForward, Optional::empty);
+    }
+
+    /**
+     * @param transportRefusal why the port-forward could not carry a request when the API server refused its
+     *                         stream (a 403 on pods/portforward): a failed request is then {@link TransportRefused},
+     *                         INCONCLUSIVE, since the BFF was never asked
+     */
+    public BffClient(URI baseUrl, Duration timeout, Redactor redactor, String portForward, Supplier<Optional<String>> transportRefusal) {
+        this.transportRefusal = transportRefusal;
         this.portForward = portForward;
         this.baseUrl = baseUrl;
         this.redactor = redactor;
@@ -87,11 +101,22 @@ public final class BffClient {
                 return new HttpReply(response.statusCode(), response.asString(), response.contentType());
             } catch (Exception e) { // REST Assured rethrows ConnectException and timeouts undeclared
                 if (attempt >= attempts) {
+                    Optional<String> refused = transportRefusal.get();
+                    if (refused.isPresent()) {
+                        throw new TransportRefused(refused.get());
+                    }
                     throw new Unreachable(("GET".equals(method) ? "" : method + " ") + baseUrl + path
                             + (portForward == null ? "" : " through the port-forward to " + portForward
                             + (attempts > 1 ? ", tried twice" : "")), Causes.describe(e));
                 }
             }
+        }
+    }
+
+    /** The way to the BFF was refused (the API server would not open the port-forward): infrastructure, never the BFF's answer. */
+    public static final class TransportRefused extends Inconclusive {
+        public TransportRefused(String reason) {
+            super(reason);
         }
     }
 

@@ -5,10 +5,22 @@ import java.util.Optional;
 /**
  * The first contact with the cluster, kept whether it worked or not: which kubeconfig and context
  * were used, the API server URL, its version — or why it did not answer.
+ *
+ * @param credentialsRefused the API server answered 401: C2.1 fails, every other cluster check is INCONCLUSIVE
+ * @param accessForbidden    the API server answered 403 to listing the release's pods: C2.1 is INCONCLUSIVE,
+ *                           naming the permission and its {@code kubectl auth can-i} line
+ * @param timedOut           the first contact's {@link #failure} is a timeout: the server is slow, not gone
  */
 public record ClusterProbe(boolean configured, String notConfiguredReason, String kubeconfigSource, String context,
                            String apiServerUrl, Optional<String> serverVersion, Optional<String> failure,
-                           Optional<String> credentialsRefused) {
+                           Optional<String> credentialsRefused, Optional<String> accessForbidden, boolean timedOut) {
+
+    public ClusterProbe(boolean configured, String notConfiguredReason, String kubeconfigSource, String context,
+                        String apiServerUrl, Optional<String> serverVersion, Optional<String> failure,
+                        Optional<String> credentialsRefused) {
+        this(configured, notConfiguredReason, kubeconfigSource, context, apiServerUrl, serverVersion, failure, credentialsRefused,
+                Optional.empty(), false);
+    }
 
     public static ClusterProbe notConfigured(String reason) {
         return new ClusterProbe(false, reason, null, null, null, Optional.empty(), Optional.empty(), Optional.empty());

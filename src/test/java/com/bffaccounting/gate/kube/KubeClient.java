@@ -1,6 +1,7 @@
 package com.bffaccounting.gate.kube;
 
 import com.bffaccounting.gate.outcome.Causes;
+import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.outcome.Unreachable;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
@@ -36,10 +37,12 @@ public final class KubeClient implements AutoCloseable {
     private final AtomicInteger writes = new AtomicInteger();
 
     private final boolean writesAllowed;
+    private final ApiRetry retry;
 
     private KubeClient(Config config, String context, boolean writesAllowed) {
         this.context = context;
         this.writesAllowed = writesAllowed;
+        this.retry = new ApiRetry(java.time.Duration.ofMillis(config.getRequestTimeout()));
         this.client = new KubernetesClientBuilder().withConfig(config)
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", new Interceptor() {
                     @Override
@@ -119,17 +122,26 @@ public final class KubeClient implements AutoCloseable {
 
     /** {@code kubectl cluster-info} / {@code kubectl version}: throws when the API server does not answer. */
     public VersionInfo serverVersion() {
-        return client.getKubernetesVersion();
+        return read("get", "/version", null, client::getKubernetesVersion);
+    }
+
+    private static String resourceOf(String kind) {
+        return switch (kind) {
+            case "Secret" -> "secrets";
+            case "ConfigMap" -> "configmaps";
+            case "PersistentVolumeClaim" -> "persistentvolumeclaims";
+            default -> kind.toLowerCase(java.util.Locale.ROOT) + "s";
+        };
     }
 
     /** {@code kubectl get namespace NS}. */
     public boolean namespaceExists(String namespace) {
-        return read(() -> client.namespaces().withName(namespace).get() != null);
+        return read("get", "namespaces", null, () -> client.namespaces().withName(namespace).get() != null);
     }
 
     /** {@code kubectl get secret|configmap|pvc NAME -n NS}: whether it exists (a read: allowed in a verify-only run). */
     public boolean exists(String namespace, String kind, String name) {
-        return read(() -> switch (kind) {
+        return read("get", resourceOf(kind), namespace, () -> switch (kind) {
             case "Secret" -> client.secrets().inNamespace(namespace).withName(name).get() != null;
             case "ConfigMap" -> client.configMaps().inNamespace(namespace).withName(name).get() != null;
             case "PersistentVolumeClaim" -> client.persistentVolumeClaims().inNamespace(namespace).withName(name).get() != null;
@@ -143,25 +155,20 @@ public final class KubeClient implements AutoCloseable {
                 .withNewMetadata().withName(namespace).endMetadata().build()).create();
     }
 
-    /** {@code kubectl auth can-i list pods -n NS}, answered by trying: the HTTP status of a list. */
-    public int listPodsStatus(String namespace) {
-        try {
-            client.pods().inNamespace(namespace).list();
-            return 200;
-        } catch (KubernetesClientException e) {
-            return e.getCode();
-        }
+    /** {@code kubectl auth can-i list pods -n NS}, answered by trying (as a read, retried when the server is busy). */
+    public void listPods(String namespace) {
+        read("list", "pods", namespace, () -> client.pods().inNamespace(namespace).list());
     }
 
     /** {@code kubectl get deployment NAME -n NS}. */
     public Optional<Deployment> deployment(String namespace, String name) {
-        return read(() -> Optional.ofNullable(client.apps().deployments().inNamespace(namespace).withName(name).get()));
+        return read("get", "deployments", namespace, () -> Optional.ofNullable(client.apps().deployments().inNamespace(namespace).withName(name).get()));
     }
 
     /** {@code kubectl get pods -n NS -l <deployment's selector>}, newest first. */
     public List<Pod> podsOf(String namespace, Deployment deployment) {
         Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
-        return read(() -> client.pods().inNamespace(namespace).withLabels(selector).list().getItems().stream()
+        return read("list", "pods", namespace, () -> client.pods().inNamespace(namespace).withLabels(selector).list().getItems().stream()
                 .sorted(Comparator.comparing((Pod p) -> p.getMetadata().getCreationTimestamp(),
                         Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList());
@@ -169,14 +176,20 @@ public final class KubeClient implements AutoCloseable {
 
     /** {@code kubectl get events -n NS --field-selector involvedObject.name=NAME}. */
     public List<Event> eventsOf(String namespace, String objectName) {
-        return read(() -> client.v1().events().inNamespace(namespace).list().getItems().stream()
+        return read("list", "events", namespace, () -> client.v1().events().inNamespace(namespace).list().getItems().stream()
                 .filter(e -> e.getInvolvedObject() != null && objectName.equals(e.getInvolvedObject().getName()))
                 .toList());
     }
 
     /** {@code kubectl logs POD -n NS --tail=N}. */
     public List<String> logTail(String namespace, String pod, int lines) {
-        String log = read(() -> client.pods().inNamespace(namespace).withName(pod).tailingLines(lines).getLog());
+        String log = read("get", "pods/log", namespace, () -> client.pods().inNamespace(namespace).withName(pod).tailingLines(lines).getLog());
+        return log == null || log.isEmpty() ? List.of() : log.lines().toList();
+    }
+
+    /** {@code kubectl logs POD -n NS --since-time=T}. */
+    public List<String> logSince(String namespace, String pod, String sinceTime) {
+        String log = read("get", "pods/log", namespace, () -> client.pods().inNamespace(namespace).withName(pod).sinceTime(sinceTime).getLog());
         return log == null || log.isEmpty() ? List.of() : log.lines().toList();
     }
 
@@ -189,18 +202,94 @@ public final class KubeClient implements AutoCloseable {
     }
 
     /**
-     * A read whose API server stops answering mid-run (timeout, refused connection) is infrastructure:
-     * {@link Unreachable}, INCONCLUSIVE, naming the server — never a FAIL of the release. An answer the
-     * server did give (404, 403) stays fabric8's exception, for the caller to judge.
+     * An idempotent read, as the API server lets it be made: a transient answer (429, 5xx, a reset
+     * connection) is asked again, after the server's {@code Retry-After} or a short backoff, within
+     * {@code cluster.requestTimeout}; what is left is judged as infrastructure, never as the release:
+     * <ul>
+     *   <li>no answer at all (timeout, refused) — {@link Unreachable};</li>
+     *   <li>401 — {@link CredentialsRejected}, which C2.1 reports;</li>
+     *   <li>403 — {@link Forbidden}, naming the verb, resource and namespace with its {@code kubectl auth can-i} line;</li>
+     *   <li>a transient answer that lasted the whole budget — INCONCLUSIVE in the server's words.</li>
+     * </ul>
+     * Any other answer the server gave (404, say) stays fabric8's exception, for the caller to judge.
+     *
+     * @param verb     and {@code resource}, {@code namespace}: what is asked, as RBAC names it ({@code list}, {@code events})
      */
-    private <T> T read(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 0 && Causes.noAnswer(e)) {
-                throw new Unreachable("the API server of context '" + context + "' at " + apiServerUrl(), Causes.describe(e));
-            }
-            throw e;
+    private <T> T read(String verb, String resource, String namespace, Supplier<T> request) {
+        ApiRetry.Answer<T> answer = retry.read(verb + " " + resource + (namespace == null ? "" : " in namespace " + namespace), request);
+        if (answer.succeeded()) {
+            return answer.value();
+        }
+        KubernetesClientException e = answer.failure();
+        if (e.getCode() <= 0 && Causes.timedOut(e)) {
+            throw new TimedOut(context, apiServerUrl(), verb + " " + resource, retry.budget());
+        }
+        if (e.getCode() <= 0 && Causes.noAnswer(e)) {
+            throw new Unreachable("the API server of context '" + context + "' at " + apiServerUrl(), Causes.describe(e));
+        }
+        if (e.getCode() == 401) {
+            throw new CredentialsRejected(context, apiServerUrl(), ApiErrors.words(e));
+        }
+        if (e.getCode() == 403) {
+            throw new Forbidden(verb, resource, namespace, ApiErrors.words(e));
+        }
+        if (ApiErrors.TRANSIENT.contains(e.getCode()) || e.getCode() <= 0) {
+            throw new Inconclusive("the API server of context '" + context + "' did not give a usable answer to " + verb + " "
+                    + resource + (namespace == null ? "" : " in namespace " + namespace) + " in " + answer.attempts() + " tries within "
+                    + retry.budget().toSeconds() + " s (cluster.requestTimeout): " + (e.getCode() <= 0 ? Causes.describe(e) : ApiErrors.words(e)));
+        }
+        throw e;
+    }
+
+    /** How many transient answers this client asked again (the report counts them). */
+    public int retries() {
+        return retry.retries();
+    }
+
+    /**
+     * The API server took longer than {@code cluster.requestTimeout} to answer: up but too slow (or hanging on
+     * this endpoint). Infrastructure, INCONCLUSIVE — unlike a server that does not answer at all, never a FAIL.
+     */
+    public static final class TimedOut extends Unreachable {
+        public TimedOut(String context, String server, String request, java.time.Duration timeout) {
+            super("the API server of context '" + context + "' at " + server, request + " took longer than "
+                    + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms")
+                    + " (cluster.requestTimeout): slow or hanging — if it is always this slow, raise -Dcluster.requestTimeout");
+        }
+    }
+
+    /** 401: the API server does not accept these credentials. C2.1 fails with it; every other check is INCONCLUSIVE naming C2.1. */
+    public static final class CredentialsRejected extends Inconclusive {
+        private final String reason;
+
+        public CredentialsRejected(String context, String server, String words) {
+            this("the API server at " + server + " rejected the credentials of context '" + context + "' (" + words
+                    + ") — renew them (a new token, or the cloud CLI's login again) and run again");
+        }
+
+        private CredentialsRejected(String reason) {
+            super(reason + " (see C2.1)");
+            this.reason = reason;
+        }
+
+        /** The reason without the pointer to C2.1: C2.1's own words. */
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** 403: these credentials may not do what a check needs. INCONCLUSIVE for that check, never a FAIL of the release. */
+    public static final class Forbidden extends Inconclusive {
+        private final String canI;
+
+        public Forbidden(String verb, String resource, String namespace, String words) {
+            super("forbidden to " + verb + " " + resource + (namespace == null ? "" : " in namespace " + namespace) + " (" + words
+                    + ") — check with: " + ApiErrors.canI(verb, resource, namespace));
+            this.canI = ApiErrors.canI(verb, resource, namespace);
+        }
+
+        public String canI() {
+            return canI;
         }
     }
 
@@ -209,12 +298,12 @@ public final class KubeClient implements AutoCloseable {
      * on the port the Service's port targets.
      */
     public LocalPortForward portForwardService(String namespace, String name, int port) {
-        Service service = read(() -> client.services().inNamespace(namespace).withName(name).get());
+        Service service = read("get", "services", namespace, () -> client.services().inNamespace(namespace).withName(name).get());
         if (service == null) {
             throw new IllegalStateException("service/" + name + " does not exist in namespace " + namespace);
         }
         Map<String, String> selector = service.getSpec().getSelector();
-        Pod pod = read(() -> client.pods().inNamespace(namespace).withLabels(selector == null ? Map.of() : selector).list().getItems())
+        Pod pod = read("list", "pods", namespace, () -> client.pods().inNamespace(namespace).withLabels(selector == null ? Map.of() : selector).list().getItems())
                 .stream().filter(PodStates::ready).findFirst()
                 .orElseThrow(() -> new IllegalStateException("service/" + name + " in namespace " + namespace + " has no ready pod"));
         int target = service.getSpec().getPorts().stream().filter(p -> p.getPort() == port).findFirst()

@@ -45,11 +45,7 @@ public final class PodLogSource implements LogSource {
         return () -> {
             List<String> lines = new ArrayList<>();
             for (Pod pod : pods()) {
-                String log = kube.fabric8().pods().inNamespace(namespace).withName(pod.getMetadata().getName())
-                        .sinceTime(since).getLog();
-                if (log != null && !log.isEmpty()) {
-                    lines.addAll(log.lines().toList());
-                }
+                lines.addAll(kube.logSince(namespace, pod.getMetadata().getName(), since));
             }
             return lines;
         };

@@ -81,6 +81,11 @@ public final class RunFacts {
         facts.put("helm.revision", revision);
     }
 
+    /** Transient answers of the API server (429, 5xx, a reset connection) that the suite asked again and got past. */
+    public void kubeRetries(int retries) {
+        facts.put("kube.retries", String.valueOf(retries));
+    }
+
     /** Why the run could not be set up, in one line (the run says so when it cannot build its targets). */
     public void runError(String error) {
         facts.put("run.error", error);

@@ -100,6 +100,18 @@ public final class Causes {
     }
 
     /** Whether the error means "nothing answered" (as opposed to an answer the check did not like). */
+    /** Whether the cause is a timeout: something answered the connection, or would have, but not in time. */
+    public static boolean timedOut(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase();
+            if (t instanceof SocketTimeoutException || t instanceof TimeoutException || t instanceof java.net.http.HttpTimeoutException
+                    || message.contains("timed out") || message.contains("timeout period")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean noAnswer(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase();

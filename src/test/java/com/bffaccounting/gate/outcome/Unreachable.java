@@ -7,11 +7,18 @@ package com.bffaccounting.gate.outcome;
  */
 public class Unreachable extends Inconclusive {
     private final String target;
+    private final String why;
 
     /** @param target what did not answer, as a person would name it (a URL, "the API server at …") */
     public Unreachable(String target, String cause) {
         super("no answer from " + target + " (" + cause + ")");
         this.target = target;
+        this.why = cause;
+    }
+
+    /** Why there was no answer ("connection refused", "timed out"). */
+    public String why() {
+        return why;
     }
 
     public String target() {

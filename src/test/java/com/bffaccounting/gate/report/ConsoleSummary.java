@@ -36,6 +36,10 @@ public final class ConsoleSummary {
         if (verdict.run().prometheus() != null) {
             out.append("Prometheus: ").append(verdict.run().prometheus()).append('\n');
         }
+        if (verdict.run().apiRetries() != null && verdict.run().apiRetries() > 0) {
+            out.append("API server: ").append(verdict.run().apiRetries())
+                    .append(" transient answer(s) (429, 5xx, reset) asked again within cluster.requestTimeout\n");
+        }
         if (verdict.notice() != null) {
             out.append(verdict.notice()).append('\n');
         }

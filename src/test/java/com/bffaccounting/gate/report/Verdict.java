@@ -9,7 +9,7 @@ public record Verdict(int schemaVersion, String overall, boolean simulation, Str
 
     /** @param id the run that wrote it: the gate decides only on its own run's verdict */
     public record Run(String id, String releaseTag, String env, String kubeContext, String image, String imageDigest,
-                      String chartVersion, String helmVersion, String bff, String prometheus, String error,
+                      String chartVersion, String helmVersion, String bff, String prometheus, Integer apiRetries, String error,
                       String startedAt, String finishedAt) {
     }
 

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns scenario outcomes into the release verdict: each checklist line (C items) takes the worst
@@ -60,7 +61,8 @@ public final class VerdictBuilder {
         return new Verdict(1, overallText, simulation, simulation ? SIMULATION_NOTICE : null,
                 new Verdict.Run(facts.get(RUN_ID), facts.get("release.tag"), facts.get("env"), facts.get("kube.context"), facts.get("image"),
                         facts.get("image.digest"), facts.get("chart.version"), facts.get("helm.version"), facts.get("bff"),
-                        facts.get("prometheus"), runError, start.toString(), end.toString()),
+                        facts.get("prometheus"), Optional.ofNullable(facts.get("kube.retries")).map(Integer::valueOf).orElse(null),
+                        runError, start.toString(), end.toString()),
                 countsByName, checks);
     }
 }

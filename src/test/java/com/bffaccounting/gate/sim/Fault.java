@@ -40,7 +40,16 @@ public enum Fault {
     PILOT_ROLE_REFUSED("pilot-role-refused"),
     REGISTRY_UNREACHABLE("registry-unreachable"),
     BFF_DOWN("bff-down"),
-    KUBECONFIG_CURRENT_CONTEXT_ELSEWHERE("kubeconfig-current-context-elsewhere");
+    KUBECONFIG_CURRENT_CONTEXT_ELSEWHERE("kubeconfig-current-context-elsewhere"),
+    // the simulated cluster as unkind as a real one (ApiFaults)
+    API_FLAKY("api-flaky"),
+    API_UNAUTHORIZED("api-unauthorized"),
+    API_SLOW("api-slow"),
+    API_HANG("api-hang"),
+    FORBID_SECRETS("forbid-secrets"),
+    FORBID_POD_LOGS("forbid-pod-logs"),
+    FORBID_EVENTS("forbid-events"),
+    FORBID_PORT_FORWARD("forbid-port-forward");
 
     private final String id;
 

@@ -10,6 +10,7 @@ import com.bffaccounting.gate.kube.Kubeconfigs;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.model.ImageReference;
+import com.bffaccounting.gate.sim.cluster.ApiFaults;
 import com.bffaccounting.gate.sim.cluster.PodFate;
 import com.bffaccounting.gate.sim.cluster.SimCluster;
 import com.bffaccounting.gate.waits.Timeout;
@@ -116,7 +117,28 @@ public final class SimPilot implements AutoCloseable {
         if (Fault.CREDENTIALS_REJECTED.in(settings)) {
             cluster.rejectSuiteCredentials();
         }
+        cluster.apiFaults(apiFaultsOf(settings));
         return pilot;
+    }
+
+    /** The unkind API server the faults ask for, from the run's first request on (the seed is done by then). */
+    private static ApiFaults apiFaultsOf(Settings settings) {
+        Set<String> forbidden = new java.util.TreeSet<>();
+        if (Fault.FORBID_SECRETS.in(settings)) {
+            forbidden.add("secrets");
+        }
+        if (Fault.FORBID_POD_LOGS.in(settings)) {
+            forbidden.add("pods/log");
+        }
+        if (Fault.FORBID_EVENTS.in(settings)) {
+            forbidden.add("events");
+        }
+        if (Fault.FORBID_PORT_FORWARD.in(settings)) {
+            forbidden.add("pods/portforward");
+        }
+        return new ApiFaults(Fault.API_FLAKY.in(settings), Fault.API_UNAUTHORIZED.in(settings),
+                Fault.API_SLOW.in(settings) ? settings.sim.apiDelay() : Duration.ZERO,
+                Fault.API_HANG.in(settings) ? settings.sim.apiHang() : null, Set.copyOf(forbidden));
     }
 
     /**

@@ -38,7 +38,7 @@ public final class BffSession {
         if (client == null) {
             BffTarget target = target();
             client = new BffClient(target.baseUrl(), context.settings().bff.httpTimeout(), context.run().redactor(),
-                    target.portForwardTo().orElse(null));
+                    target.portForwardTo().orElse(null), target.transportRefusal());
             evidence.add("HTTP exchanges with the BFF (" + target.reachedVia() + ")", this::exchangesText);
         }
         return client;

@@ -3,6 +3,7 @@ package com.bffaccounting.gate.steps;
 import com.bffaccounting.gate.kube.ClusterInfo;
 import com.bffaccounting.gate.kube.ClusterProbe;
 import com.bffaccounting.gate.outcome.CheckFailed;
+import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.sut.ClusterTarget;
 import io.cucumber.java.en.Given;
@@ -60,8 +61,10 @@ public class ClusterSteps {
             throw new NotRun("needs a reachable cluster (see the cluster connectivity check)");
         }
         if (probe.credentialsRefused().isPresent()) {
-            throw new CheckFailed("cluster access refused: " + probe.credentialsRefused().get()
-                    + " — renew the credentials of this kubeconfig or ask for read access to the namespace");
+            throw new CheckFailed("cluster access refused: " + probe.credentialsRefused().get());
+        }
+        if (probe.accessForbidden().isPresent()) {
+            throw new Inconclusive("cluster access is limited: " + probe.accessForbidden().get());
         }
         scenario.log("context " + probe.context() + " may list pods in namespace " + context.release().namespace());
     }

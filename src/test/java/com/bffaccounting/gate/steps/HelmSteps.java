@@ -9,6 +9,7 @@ import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.helm.HelmValues;
 import com.bffaccounting.gate.helm.ProbePaths;
 import com.bffaccounting.gate.helm.ReleaseDeployer;
+import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.kube.LiveDeployment;
 import com.bffaccounting.gate.kube.PodStates;
 import com.bffaccounting.gate.kube.RolloutInspector;
@@ -78,7 +79,15 @@ public class HelmSteps {
         context.run().facts().chartPath(context.targets().chart().toString());
         // objects the chart's pods read may already be in the namespace: a read, so verify-only runs ask too
         ChartReferences.Namespace namespace = context.targets().cluster().get()
-                .<ChartReferences.Namespace>map(c -> (kind, name) -> Optional.of(c.kube().exists(release.namespace(), kind, name)))
+                .<ChartReferences.Namespace>map(c -> (kind, name) -> {
+                    try {
+                        return ChartReferences.Lookup.of(c.kube().exists(release.namespace(), kind, name));
+                    } catch (KubeClient.Forbidden e) {
+                        // an account that may not read Secrets (Kubernetes' own view role) cannot tell: undecided, never a FAIL
+                        return ChartReferences.Lookup.unknown("these credentials may not read it (" + e.canI() + ")"
+                                + ", so the suite cannot tell whether it exists");
+                    }
+                })
                 .orElse(ChartReferences.Namespace.UNKNOWN);
         return ChartVerifier.verify(context.targets().chart(), new ChartVerifier.Expectation(release, pilotValues(tag),
                 s.artifacts.referenceOf(tag).toString(), s.gating.allowlistJson(), s.sync.alertName()), namespace);

@@ -1,6 +1,7 @@
 package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.evidence.Evidence;
+import com.bffaccounting.gate.outcome.Outcomes;
 import com.bffaccounting.gate.run.GateRun;
 import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
@@ -53,7 +54,13 @@ public class RunHooks {
             return;
         }
         for (Evidence.Item item : evidence.items()) {
-            String content = item.content().get();
+            String content;
+            try {
+                content = item.content().get();
+            } catch (RuntimeException e) {
+                // a part that cannot be read (a forbidden list, a server gone quiet) is named, and the rest still attached
+                content = item.name() + ": could not be read — " + Outcomes.reasonOf(e);
+            }
             if (!content.isBlank()) {
                 scenario.attach(content.getBytes(StandardCharsets.UTF_8), item.mediaType(), item.name());
             }

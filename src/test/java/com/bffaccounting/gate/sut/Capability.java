@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sut;
 
+import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.outcome.NotRun;
 
 import java.util.Optional;
@@ -13,11 +14,25 @@ public final class Capability<T> {
     private final T value;
     private final String absentReason;
     private final String failure;
+    private final boolean unusable;
 
     private Capability(T value, String absentReason, String failure) {
+        this(value, absentReason, failure, false);
+    }
+
+    private Capability(T value, String absentReason, String failure, boolean unusable) {
         this.value = value;
         this.absentReason = absentReason;
         this.failure = failure;
+        this.unusable = unusable;
+    }
+
+    /**
+     * The run has it, but cannot use it for reasons outside the release (credentials the API server
+     * rejects): every check that needs it is INCONCLUSIVE with {@code reason}, not NOT_RUN.
+     */
+    public static <T> Capability<T> unusable(String reason) {
+        return new Capability<>(null, reason, null, true);
     }
 
     public static <T> Capability<T> of(T value) {
@@ -43,7 +58,7 @@ public final class Capability<T> {
 
     public T require() {
         if (value == null) {
-            throw new NotRun(absentReason);
+            throw unusable ? new Inconclusive(absentReason) : new NotRun(absentReason);
         }
         return value;
     }

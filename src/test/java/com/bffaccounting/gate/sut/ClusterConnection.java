@@ -3,15 +3,18 @@ package com.bffaccounting.gate.sut;
 import com.bffaccounting.gate.config.ServiceRef;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
+import com.bffaccounting.gate.kube.ApiErrors;
 import com.bffaccounting.gate.kube.ClusterProbe;
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.kube.Kubeconfigs;
 import com.bffaccounting.gate.kube.PodLogSource;
 import com.bffaccounting.gate.kube.PodStates;
+import com.bffaccounting.gate.kube.PortForwards;
 import com.bffaccounting.gate.logs.LogSource;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.model.RunFacts;
-import com.bffaccounting.gate.outcome.Causes;
+import com.bffaccounting.gate.outcome.Inconclusive;
+import com.bffaccounting.gate.outcome.Unreachable;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -49,9 +52,11 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
             String via = "port-forward to " + release.deploymentName() + ":" + release.containerPort()
                     + " (pod " + pod.get() + cluster.origin().note() + ")";
             facts.bff(url + " (" + via + ")");
+            // a request the port-forward cannot carry because the API server refused its stream is the cluster's, not the BFF's
+            Supplier<Optional<String>> refusal = () -> PortForwards.refusal(forward, release.namespace(), pod.get(), release.containerPort());
             return Capability.of(new BffTarget(url, via, false, Capability.<LogSource>of(new PodLogSource(
                     cluster.kube(), release, PodLogSource.LINES_FOR_CHECKS)),
-                    Optional.of("pod " + pod.get() + " port " + release.containerPort())));
+                    Optional.of("pod " + pod.get() + " port " + release.containerPort()), refusal));
         }).orElseGet(() -> Capability.absent("needs the BFF, which is reached by port-forward through the cluster: "
                 + cluster().absentReason()));
     }
@@ -74,8 +79,19 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
         String version;
         try {
             version = kube.serverVersion().getGitVersion();
-        } catch (KubernetesClientException e) {
-            String why = Causes.describe(e);
+        } catch (KubeClient.CredentialsRejected e) {
+            // it answered, and said no: the credentials, not the network (C2.1 fails; everything else cannot be judged)
+            kube.close();
+            return refused(source, kube, Optional.empty(), e.reason());
+        } catch (KubeClient.TimedOut e) {
+            // it is there, but too slow to judge anything by: every check that needs it cannot be decided
+            kube.close();
+            ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.empty(),
+                    Optional.of(e.why()), Optional.empty(), Optional.empty(), true);
+            return new ClusterConnection(probe, Capability.unusable("cannot be judged: the API server of context '" + kube.context()
+                    + "' is too slow to answer (see the cluster connectivity check)"));
+        } catch (Inconclusive | KubernetesClientException e) {
+            String why = e instanceof KubernetesClientException k ? ApiErrors.words(k) : e instanceof Unreachable u ? u.why() : e.getMessage();
             kube.close();
             ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.empty(),
                     Optional.of(why), Optional.empty());
@@ -85,23 +101,31 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
         facts.kubeVersion(version);
         // /version answers anyone; whether these credentials may read the namespace is asked separately (C2.1)
         String namespace = settings.cluster.ref().namespace();
-        int access = kube.listPodsStatus(namespace);
-        if (access == 401 || access == 403) {
+        Optional<String> forbidden = Optional.empty();
+        try {
+            kube.listPods(namespace);
+        } catch (KubeClient.CredentialsRejected e) {
             kube.close();
-            String refused = "the API server answered " + access + (access == 401 ? " Unauthorized" : " Forbidden")
-                    + " to listing pods in namespace " + namespace + " with the credentials of context '" + kube.context() + "'";
-            ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.of(version),
-                    Optional.empty(), Optional.of(refused));
-            return new ClusterConnection(probe, Capability.absent("needs cluster credentials that may read namespace "
-                    + namespace + " (see the cluster access check)"));
+            return refused(source, kube, Optional.of(version), e.reason());
+        } catch (KubeClient.Forbidden e) {
+            // these credentials may not read the release's pods: C2.1 says so, and each check that reads them too
+            forbidden = Optional.of(e.getMessage());
         }
         // Helm acts on the same context as the fabric8 client: the selected one, not the file's current one.
         HelmClient helm = new HelmClient(Kubeconfigs.withCurrentContext(kubeconfig, kube.context()),
                 helmOptions);
         ClusterTarget cluster = new ClusterTarget(kube, helm, origin, writes != null ? writes : kube::writeRequests);
         ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.of(version),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), forbidden, false);
         return new ClusterConnection(probe, Capability.of(cluster));
+    }
+
+    /** 401: C2.1 fails with it, and every other check that needs the cluster is INCONCLUSIVE naming C2.1. */
+    private static ClusterConnection refused(String source, KubeClient kube, Optional<String> version, String why) {
+        ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), version,
+                Optional.empty(), Optional.of(why));
+        return new ClusterConnection(probe, Capability.unusable("cannot be judged: the API server rejected the credentials of context '"
+                + kube.context() + "' (see C2.1)"));
     }
 
     /** {@code prometheus.service}: the cluster's own Prometheus, through a port-forward to a ready pod behind its Service. */

@@ -42,6 +42,8 @@ final class ClusterRun {
         ClusterConnection connection = ClusterConnection.connect(settings, facts, kubeconfig, source, ClusterTarget.Origin.REAL, null,
                 new HelmClient.Options(settings.cluster.writesAllowed(), true));
         connection.cluster().get().ifPresent(resources::add);
+        // counted to the end of the run: the verdict says how often the API server had to be asked again
+        connection.cluster().get().ifPresent(c -> resources.add(() -> facts.kubeRetries(c.kube().retries())));
         Supplier<Capability<BffTarget>> bff = connection.bffBehindDeployment(settings, facts, resources);
         Supplier<Capability<PrometheusClient>> prometheus = settings.prometheus.service().isPresent()
                 ? connection.prometheusInCluster(settings, facts, resources) : RunComposer.prometheusFromUrl(settings, facts);

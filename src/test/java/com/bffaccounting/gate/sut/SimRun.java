@@ -97,6 +97,8 @@ final class SimRun {
         ClusterConnection connection = ClusterConnection.connect(settings, facts, pilot.kubeconfig(), "(simulated kubeconfig)",
                 SIMULATED, writes, new HelmClient.Options(settings.cluster.writesAllowed(), false));
         connection.cluster().get().ifPresent(resources::add);
+        // counted to the end of the run: the verdict says how often the API server had to be asked again
+        connection.cluster().get().ifPresent(c -> resources.add(() -> facts.kubeRetries(c.kube().retries())));
         Supplier<Capability<BffTarget>> bff = connection.bffBehindDeployment(settings, facts, resources);
         return new Targets(bff, connection.probe(), connection.cluster(), Capability.of(registry),
                 simPrometheus(settings, facts, prometheus, pilot, connection, resources), chartUnderTest, resources);

@@ -16,7 +16,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -50,6 +52,8 @@ final class SimApiDispatcher extends Dispatcher {
     private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong changes = new AtomicLong();
     private volatile boolean rejectSuite;
+    private volatile ApiFaults faults = ApiFaults.NONE;
+    private final AtomicLong suiteReads = new AtomicLong();
 
     SimApiDispatcher(Supplier<List<String>> podLog, SimCluster.PodPorts podPorts) {
         this.podLog = podLog;
@@ -64,7 +68,10 @@ final class SimApiDispatcher extends Dispatcher {
         }
         MockResponse response;
         boolean fromSuite = !SimCluster.CONTROLLER_AGENT.equals(request.getHeader("User-Agent"));
-        if (rejectSuite && fromSuite && !path.equals("/version") && !Discovery.handles(path)) {
+        Optional<MockResponse> unkind = fromSuite ? unkindAnswer(request, path) : Optional.empty();
+        if (unkind.isPresent()) {
+            response = unkind.get();
+        } else if (rejectSuite && fromSuite && !path.equals("/version") && !Discovery.handles(path)) {
             response = json(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Forbidden\","
                     + "\"message\":\"pods is forbidden: User \\\"sim-user\\\" cannot list resource \\\"pods\\\"\",\"code\":403}");
         } else if (path.equals("/version")) {
@@ -94,6 +101,10 @@ final class SimApiDispatcher extends Dispatcher {
         if (response.header("Content-Type") == null) {
             response.setHeader("Content-Type", "application/json");
         }
+        ApiFaults current = faults;
+        if (fromSuite && current.delay().compareTo(Duration.ZERO) > 0 && response.getWebSocketListener() == null) {
+            response.setBodyDelay(current.delay());
+        }
         if (!request.getMethod().equals("GET")) {
             changes.incrementAndGet(); // after the store has it: a controller that saw this count sees this write
         }
@@ -102,6 +113,70 @@ final class SimApiDispatcher extends Dispatcher {
 
     void rejectSuiteCredentials() {
         rejectSuite = true;
+    }
+
+    void apiFaults(ApiFaults faults) {
+        this.faults = faults;
+    }
+
+    /** What an unkind API server answers the suite instead of the truth, when it does. */
+    private Optional<MockResponse> unkindAnswer(RecordedRequest request, String path) {
+        ApiFaults current = faults;
+        if (!current.any()) {
+            return Optional.empty();
+        }
+        if (current.hangPath() != null && path.contains(current.hangPath())) {
+            return Optional.of(json(200, "{}").setBodyDelay(Duration.ofHours(1))); // the client's timeout ends it
+        }
+        if (current.unauthorized()) {
+            return Optional.of(json(401, status(401, "Unauthorized", "Unauthorized")));
+        }
+        String resource = rbacResource(path);
+        if (current.forbidden().contains(resource)) {
+            String[] parts = path.split("/");
+            String namespace = parts.length > 4 && parts[3].equals("namespaces") ? parts[4] : "";
+            String verb = resource.equals("pods/portforward") ? "create" : request.getMethod().equals("GET")
+                    ? (path.endsWith("/" + resource) ? "list" : "get") : "create";
+            return Optional.of(json(403, status(403, "Forbidden", resource + " is forbidden: User \"" + SimCluster.USER
+                    + "\" cannot " + verb + " resource \"" + resource.replaceAll("/.*", "") + "\""
+                    + (resource.contains("/") ? " with subresource \"" + resource.replaceAll(".*/", "") + "\"" : "")
+                    + " in API group \"\" in the namespace \"" + namespace + "\"")));
+        }
+        boolean read = request.getMethod().equals("GET") && !PORT_FORWARD.matcher(path).matches() && !path.equals("/version")
+                && !Discovery.handles(path);
+        if (current.flaky() && read) {
+            long n = suiteReads.incrementAndGet();
+            if (n % 7 == 0) {
+                return Optional.of(json(429, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+                        + "\"message\":\"Too many requests, please try again later.\",\"reason\":\"TooManyRequests\","
+                        + "\"details\":{\"retryAfterSeconds\":1},\"code\":429}").setHeader("Retry-After", "1"));
+            }
+            if (n % 3 == 0) {
+                return Optional.of(json(503, status(503, "ServiceUnavailable", "the server is currently unable to handle the request")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The resource RBAC would name for a path: {@code pods/log}, {@code events}, {@code secrets}, {@code pods/portforward}. */
+    private static String rbacResource(String path) {
+        if (POD_LOG.matcher(path).matches()) {
+            return "pods/log";
+        }
+        if (PORT_FORWARD.matcher(path).matches()) {
+            return "pods/portforward";
+        }
+        Matcher m = Pattern.compile("/api/v1/namespaces/[^/]+/([a-z]+)(?:/.*)?").matcher(path);
+        if (m.matches()) {
+            return m.group(1);
+        }
+        Matcher events = Pattern.compile("/apis/events\\.k8s\\.io/v1/namespaces/[^/]+/events.*").matcher(path);
+        return events.matches() ? "events" : "";
+    }
+
+    private static String status(int code, String reason, String message) {
+        return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\"" + message
+                + "\",\"reason\":\"" + reason + "\",\"code\":" + code + "}";
     }
 
     int writeRequests() {

@@ -41,6 +41,8 @@ import java.util.logging.Logger;
  */
 public final class SimCluster implements AutoCloseable {
     public static final String CONTEXT = "sim-pilot";
+    /** Who the suite is to the simulated API server (what a 403 names). */
+    static final String USER = "system:serviceaccount:accounting:release-gate";
     /**
      * The mock web server logs every request at INFO through java.util.logging: thousands of lines per
      * run that bury the checklist's own output. Held in a field, because JUL keeps loggers weakly.
@@ -152,6 +154,11 @@ public final class SimCluster implements AutoCloseable {
     }
 
     /** From now on the suite's credentials are refused (403) for everything but /version and discovery. */
+    /** From now on the API server treats the suite as {@code faults} say (its controllers as before). */
+    public void apiFaults(ApiFaults faults) {
+        dispatcher.apiFaults(faults);
+    }
+
     public void rejectSuiteCredentials() {
         dispatcher.rejectSuiteCredentials();
     }
