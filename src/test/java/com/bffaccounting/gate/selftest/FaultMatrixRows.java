@@ -68,6 +68,10 @@ final class FaultMatrixRows {
                     .isEqualTo(row.mustFail());
             assertThat(run.inconclusiveIds()).as("inconclusive checklist IDs with fault %s:%n%s", row.fault(), run.describe())
                     .isEqualTo(row.inconclusive());
+            // people read the API server's words, never a Java object's toString, a class name or a frame
+            assertThat(run.results()).as(run.describe()).allSatisfy(r -> assertThat(r.message() == null ? "" : r.message())
+                    .doesNotContain("Status(").doesNotContain("StatusDetails").doesNotContain("io.fabric8").doesNotContain("\tat ")
+                    .doesNotContainPattern("\\b[a-z]+(\\.[a-z0-9]+)+\\.[A-Z]\\w*(Exception|Error)\\b"));
             if (!row.messageFragment().isEmpty()) {
                 assertThat(run.results()).as(run.describe())
                         .filteredOn(r -> r.status() == FeatureRun.Status.FAILED || r.status() == FeatureRun.Status.INCONCLUSIVE)

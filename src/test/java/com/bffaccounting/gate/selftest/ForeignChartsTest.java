@@ -40,6 +40,20 @@ class ForeignChartsTest {
         assertJudged(chart, "Secret bff-db (key url)", FeatureRun.Status.INCONCLUSIVE);
     }
 
+    /** An account that may not read Secrets (Kubernetes' own view role) cannot tell: undecided, never a FAIL. */
+    @Test
+    void aSecretTheAccountMayNotReadIsUndecidedNeverFailed() throws IOException {
+        Path chart = variant("secret-forbidden", "values.yaml", v -> v.replace("secretEnv: []",
+                "secretEnv:\n  - name: DATABASE_URL\n    secretName: bff-db\n    key: url"));
+        FeatureRun run = FeatureRun.runTagged("chart-secret-forbidden", Map.of("env", "sim", "sim.faults", "forbid-secrets",
+                "chart.path", chart.toString()), "@C5.2");
+        assertThat(run.results()).as(run.describe()).filteredOn(r -> r.checklistIds().contains("C5.2")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.status()).isEqualTo(FeatureRun.Status.INCONCLUSIVE);
+                    assertThat(r.message()).contains("Secret bff-db (key url)").contains("kubectl auth can-i get secrets -n accounting");
+                });
+    }
+
     @Test
     void aServiceMonitorThatSelectsNoServiceFailsNamingIt() throws IOException {
         Path chart = variant("monitor-selects-nothing", "templates/servicemonitor.yaml", t -> t.replace(

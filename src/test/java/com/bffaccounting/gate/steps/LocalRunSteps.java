@@ -35,6 +35,11 @@ public class LocalRunSteps {
 
     @Given("a BFF running on this machine")
     public void localBff() {
+        if (context.targets().clusterProbe().configured()) {
+            // decided without reaching the BFF: whether the cluster can be used or not, a BFF behind it is not on this machine
+            throw new NotRun("the BFF under test runs in the cluster (deployment/" + context.release().deployment() + " in context '"
+                    + context.targets().clusterProbe().context() + "'); this check is about a BFF on this machine");
+        }
         context.targets().bff().failure().ifPresent(failure -> {
             throw new CheckFailed("the BFF did not start: " + failure);
         });

@@ -56,6 +56,14 @@ public final class Capability<T> {
         return Optional.ofNullable(failure);
     }
 
+    /**
+     * What another capability that needs this one lacks when this one is missing: absent for the same kind
+     * of reason (NOT_RUN when this is not there, INCONCLUSIVE when it is there but unusable).
+     */
+    public <U> Capability<U> missingFor(String what) {
+        return unusable ? Capability.unusable(what + absentReason) : Capability.absent(what + absentReason);
+    }
+
     public T require() {
         if (value == null) {
             throw unusable ? new Inconclusive(absentReason) : new NotRun(absentReason);

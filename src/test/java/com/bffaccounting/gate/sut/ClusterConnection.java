@@ -57,8 +57,7 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
             return Capability.of(new BffTarget(url, via, false, Capability.<LogSource>of(new PodLogSource(
                     cluster.kube(), release, PodLogSource.LINES_FOR_CHECKS)),
                     Optional.of("pod " + pod.get() + " port " + release.containerPort()), refusal));
-        }).orElseGet(() -> Capability.absent("needs the BFF, which is reached by port-forward through the cluster: "
-                + cluster().absentReason()));
+        }).orElseGet(() -> cluster().missingFor("needs the BFF, which is reached by port-forward through the cluster: "));
     }
 
     /**
@@ -142,8 +141,7 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
             URI url = URI.create("http://127.0.0.1:" + forward.getLocalPort());
             facts.prometheus("service/" + service + " through a port-forward (" + url + ")");
             return Capability.of(new PrometheusClient(url, settings.prometheus.queryTimeout()));
-        }).orElseGet(() -> Capability.absent("needs Prometheus at service/" + service + ", reached through the cluster: "
-                + cluster().absentReason()));
+        }).orElseGet(() -> cluster().missingFor("needs Prometheus at service/" + service + ", reached through the cluster: "));
     }
 
     private static Optional<String> readyPodOf(ClusterTarget cluster, ReleaseRef release, Deployment deployment) {
