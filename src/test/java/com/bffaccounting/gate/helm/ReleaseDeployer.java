@@ -8,7 +8,11 @@ import com.bffaccounting.gate.registry.RegistryClient;
 import com.bffaccounting.gate.waits.Timeout;
 import com.marcnuri.helm.Release;
 
+import com.bffaccounting.gate.outcome.Inconclusive;
+import com.marcnuri.helm.ReleaseHistory;
+
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -68,9 +72,42 @@ public final class ReleaseDeployer {
             return new Deployed(release, Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new DeployFailed("helm upgrade --install " + request.release().helmRelease() + " failed after "
-                    + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s: " + oneLine(cause.getMessage())
-                    + "; pods: " + oneLine(PodStates.describe(rollout.pods())));
+            HelmFailure.Verdict verdict = HelmFailure.classify(oneLine(cause.getMessage()), request.release().namespace());
+            String reason = "helm upgrade --install " + request.release().helmRelease() + " failed after "
+                    + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s: " + verdict.reason() + leftBehind(request.release());
+            if (verdict.environment()) {
+                throw new DeployBlocked(reason);
+            }
+            throw new DeployFailed(reason + "; pods: " + oneLine(PodStates.describe(rollout.pods())));
+        }
+    }
+
+    /** What a failed upgrade left in the cluster, from {@code helm history}, and how to go back. */
+    private String leftBehind(ReleaseRef release) {
+        try {
+            List<ReleaseHistory> history = helm.history(release.helmRelease(), release.namespace());
+            if (history.isEmpty()) {
+                return "; Helm recorded no revision, so nothing of this deploy is left";
+            }
+            ReleaseHistory last = history.get(history.size() - 1);
+            if ("deployed".equals(last.getStatus())) {
+                return "; nothing of this deploy was applied: revision " + last.getRevision() + " is still the deployed one";
+            }
+            Optional<ReleaseHistory> deployed = history.stream().filter(h -> "deployed".equals(h.getStatus())
+                    || "superseded".equals(h.getStatus())).reduce((a, b) -> b);
+            return "; Helm left revision " + last.getRevision() + " " + last.getStatus()
+                    + deployed.filter(d -> d.getRevision() != last.getRevision())
+                    .map(d -> ", revision " + d.getRevision() + " is the last good one: roll back with -Drollback=true, or helm rollback "
+                            + release.helmRelease() + " " + d.getRevision() + " -n " + release.namespace()).orElse("");
+        } catch (RuntimeException e) {
+            return "; what Helm left could not be read (" + oneLine(e.getMessage()) + ")";
+        }
+    }
+
+    /** The cluster could not take the deploy for reasons of its own (permissions, missing CRDs): INCONCLUSIVE, with the fix. */
+    public static final class DeployBlocked extends Inconclusive {
+        public DeployBlocked(String message) {
+            super(message);
         }
     }
 

@@ -49,7 +49,10 @@ public enum Fault {
     FORBID_SECRETS("forbid-secrets"),
     FORBID_POD_LOGS("forbid-pod-logs"),
     FORBID_EVENTS("forbid-events"),
-    FORBID_PORT_FORWARD("forbid-port-forward");
+    FORBID_PORT_FORWARD("forbid-port-forward"),
+    FORBID_WRITES("forbid-writes"),
+    CRD_MISSING("crd-missing"),
+    WEBHOOK_DENIED("webhook-denied");
 
     private final String id;
 

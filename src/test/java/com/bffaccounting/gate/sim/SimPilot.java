@@ -136,9 +136,13 @@ public final class SimPilot implements AutoCloseable {
         if (Fault.FORBID_PORT_FORWARD.in(settings)) {
             forbidden.add("pods/portforward");
         }
+        if (Fault.FORBID_WRITES.in(settings)) {
+            forbidden.add(ApiFaults.WRITES);
+        }
         return new ApiFaults(Fault.API_FLAKY.in(settings), Fault.API_UNAUTHORIZED.in(settings),
                 Fault.API_SLOW.in(settings) ? settings.sim.apiDelay() : Duration.ZERO,
-                Fault.API_HANG.in(settings) ? settings.sim.apiHang() : null, Set.copyOf(forbidden));
+                Fault.API_HANG.in(settings) ? settings.sim.apiHang() : null, Set.copyOf(forbidden),
+                Fault.CRD_MISSING.in(settings), Fault.WEBHOOK_DENIED.in(settings));
     }
 
     /**
@@ -175,6 +179,10 @@ public final class SimPilot implements AutoCloseable {
         // deployed as the release names it: by the digest the tag resolves to when the release pins one, so that a
         // pin the registry does not hold is told by C4.1 (and C5.3 sees the digest that really runs)
         ImageReference seeded = artifacts.reference();
+        if (Fault.WEBHOOK_DENIED.in(settings)) {
+            // the previous tag runs, so that deploying this one changes the Deployment, which the webhook refuses
+            seeded = artifacts.rollbackReference();
+        }
         if (seeded.pinnedDigest().isPresent()) {
             seeded = seeded.pinnedTo(registry.digestOf(seeded.repository(), seeded.tag()));
         }

@@ -142,7 +142,8 @@ public class HelmSteps {
         deploy.evidence(release).forEach(evidence::add);
         return deploy.deploy(verifyChartFor(tag), new ReleaseDeployer.Request(context.targets().chart(), release, pilotValues(tag),
                 s.artifacts.referenceOf(tag), s.cluster.helmTimeout(), s.cluster.failFastAfter(),
-                s.cluster.deploy()));
+                // created only when missing: a namespace-scoped deploy account may not create namespaces at all
+                s.cluster.deploy() && !cluster.kube().namespaceExists(release.namespace())));
     }
 
     @Then("the live Deployment runs exactly the requested image and allowlist")

@@ -13,10 +13,14 @@ import java.util.Set;
  * @param delay        every answer is this late (zero: on time)
  * @param hangPath     requests whose path contains this never answer (null: none)
  * @param forbidden    resources answered with 403 (RBAC names: {@code secrets}, {@code pods/log}, {@code events},
- *                     {@code pods/portforward})
+ *                     {@code pods/portforward}, or {@code *writes} for every write)
+ * @param crdMissing   the cluster has no {@code monitoring.coreos.com} API group (no Prometheus Operator)
+ * @param webhookDenied an admission webhook refuses every write of a Deployment
  */
-public record ApiFaults(boolean flaky, boolean unauthorized, Duration delay, String hangPath, Set<String> forbidden) {
-    public static final ApiFaults NONE = new ApiFaults(false, false, Duration.ZERO, null, Set.of());
+public record ApiFaults(boolean flaky, boolean unauthorized, Duration delay, String hangPath, Set<String> forbidden,
+                        boolean crdMissing, boolean webhookDenied) {
+    public static final String WRITES = "*writes";
+    public static final ApiFaults NONE = new ApiFaults(false, false, Duration.ZERO, null, Set.of(), false, false);
 
     public boolean any() {
         return !equals(NONE);

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -92,6 +93,15 @@ final class Discovery {
     static boolean handles(String path) {
         return path.equals("/api") || path.equals("/apis") || path.equals("/api/v1")
                 || (path.startsWith("/apis/") && GROUP_VERSIONS.containsKey(path.substring("/apis/".length())));
+    }
+
+    /** The same document as if {@code group} were not installed (a cluster without the Prometheus Operator). */
+    static String documentWithout(String path, String group) {
+        if (!path.equals("/apis")) {
+            return document(path);
+        }
+        return document(path).replaceAll("\\{\"name\":\"" + Pattern.quote(group) + "\"[^\\]]*\\],\"preferredVersion\":\\{[^}]*\\}\\},?", "")
+                .replace(",]", "]");
     }
 
     static String document(String path) {

@@ -45,6 +45,8 @@ final class SimApiDispatcher extends Dispatcher {
     private static final Pattern SERVICES = Pattern.compile("/api/v1/namespaces/[^/]+/services");
     private static final Pattern TAIL_LINES = Pattern.compile("[?&]tailLines=(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MONITORING_GROUP = "monitoring.coreos.com";
+    private static final Pattern DEPLOYMENTS = Pattern.compile("/apis/apps/v1/namespaces/[^/]+/deployments(/[^/]+)?");
 
     private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
     private final Supplier<List<String>> podLog;
@@ -131,16 +133,34 @@ final class SimApiDispatcher extends Dispatcher {
         if (current.unauthorized()) {
             return Optional.of(json(401, status(401, "Unauthorized", "Unauthorized")));
         }
+        boolean write = !request.getMethod().equals("GET");
+        if (current.crdMissing() && path.equals("/apis")) {
+            return Optional.of(json(200, Discovery.documentWithout("/apis", MONITORING_GROUP)));
+        }
+        if (current.crdMissing() && path.startsWith("/apis/" + MONITORING_GROUP + "/")) {
+            return Optional.of(json(404, status(404, "NotFound", "the server could not find the requested resource")));
+        }
+        if (current.webhookDenied() && write && DEPLOYMENTS.matcher(path).matches()) {
+            return Optional.of(json(400, status(400, "BadRequest", "admission webhook \"deployments.policy.pilot.example\""
+                    + " denied the request: container bff-accounting has no resources.limits.memory, which this cluster requires")));
+        }
         String resource = rbacResource(path);
-        if (current.forbidden().contains(resource)) {
+        if (current.forbidden().contains(resource) || (write && current.forbidden().contains(ApiFaults.WRITES))) {
             String[] parts = path.split("/");
-            String namespace = parts.length > 4 && parts[3].equals("namespaces") ? parts[4] : "";
-            String verb = resource.equals("pods/portforward") ? "create" : request.getMethod().equals("GET")
-                    ? (path.endsWith("/" + resource) ? "list" : "get") : "create";
+            int ns = java.util.Arrays.asList(parts).indexOf("namespaces");
+            String namespace = ns > 0 && parts.length > ns + 1 && (parts.length > ns + 2 || write) ? parts[ns + 1] : "";
+            String verb = resource.equals("pods/portforward") ? "create" : switch (request.getMethod()) {
+                case "GET" -> path.endsWith("/" + resource) ? "list" : "get";
+                case "PUT" -> "update";
+                case "PATCH" -> "patch";
+                case "DELETE" -> "delete";
+                default -> "create";
+            };
             return Optional.of(json(403, status(403, "Forbidden", resource + " is forbidden: User \"" + SimCluster.USER
                     + "\" cannot " + verb + " resource \"" + resource.replaceAll("/.*", "") + "\""
                     + (resource.contains("/") ? " with subresource \"" + resource.replaceAll(".*/", "") + "\"" : "")
-                    + " in API group \"\" in the namespace \"" + namespace + "\"")));
+                    + " in API group \"" + (path.startsWith("/apis/") ? path.split("/")[2] : "") + "\""
+                    + (namespace.isEmpty() ? "" : " in the namespace \"" + namespace + "\""))));
         }
         boolean read = request.getMethod().equals("GET") && !PORT_FORWARD.matcher(path).matches() && !path.equals("/version")
                 && !Discovery.handles(path);
@@ -170,13 +190,24 @@ final class SimApiDispatcher extends Dispatcher {
         if (m.matches()) {
             return m.group(1);
         }
+        Matcher grouped = Pattern.compile("/apis/[^/]+/[^/]+/namespaces/[^/]+/([a-z]+)(?:/.*)?").matcher(path);
+        if (grouped.matches()) {
+            return grouped.group(1);
+        }
+        Matcher cluster = Pattern.compile("/api/v1/([a-z]+)(?:/.*)?").matcher(path);
+        if (cluster.matches()) {
+            return cluster.group(1);
+        }
         Matcher events = Pattern.compile("/apis/events\\.k8s\\.io/v1/namespaces/[^/]+/events.*").matcher(path);
         return events.matches() ? "events" : "";
     }
 
+    /** A {@code Status} body as the API server writes one. */
     private static String status(int code, String reason, String message) {
-        return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\"" + message
-                + "\",\"reason\":\"" + reason + "\",\"code\":" + code + "}";
+        ObjectNode status = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1");
+        status.putObject("metadata");
+        status.put("status", "Failure").put("message", message).put("reason", reason).put("code", code);
+        return status.toString();
     }
 
     int writeRequests() {
