@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code kubectl cluster-info}: the API server's version, asked now — or why it did not answer, with
  * the C10.1 diagnosis (which context and URL were tried, and that local mode is the alternative).
  */
-public record ClusterInfo(String context, String apiServerUrl, Optional<String> version, Optional<String> failure, boolean timedOut) {
+public record ClusterInfo(String context, String apiServerUrl, Optional<String> version, Optional<String> failure, boolean reachedButUnusable) {
     public ClusterInfo(String context, String apiServerUrl, Optional<String> version, Optional<String> failure) {
         this(context, apiServerUrl, version, failure, false);
     }
@@ -20,7 +20,7 @@ public record ClusterInfo(String context, String apiServerUrl, Optional<String> 
     /** Asks the connected cluster; a run whose first contact already failed keeps that failure. */
     public static ClusterInfo ask(ClusterProbe probe, Optional<KubeClient> connected) {
         if (probe.failure().isPresent()) {
-            return new ClusterInfo(probe.context(), probe.apiServerUrl(), Optional.empty(), probe.failure(), probe.timedOut());
+            return new ClusterInfo(probe.context(), probe.apiServerUrl(), Optional.empty(), probe.failure(), probe.reachedButUnusable());
         }
         if (connected.isEmpty()) {
             // it answered the first contact, but the run keeps no connection (its credentials were rejected)
@@ -35,6 +35,8 @@ public record ClusterInfo(String context, String apiServerUrl, Optional<String> 
             return new ClusterInfo(kube.context(), kube.apiServerUrl(), Optional.of(kube.serverVersion().getGitVersion()), Optional.empty());
         } catch (Unreachable e) {
             return new ClusterInfo(kube.context(), kube.apiServerUrl(), Optional.empty(), Optional.of(e.why()), e instanceof KubeClient.TimedOut);
+        } catch (KubeClient.TlsFailed e) {
+            return new ClusterInfo(kube.context(), kube.apiServerUrl(), Optional.empty(), Optional.of(e.why()), true);
         } catch (KubernetesClientException e) {
             return new ClusterInfo(kube.context(), kube.apiServerUrl(), Optional.empty(), Optional.of(ApiErrors.words(e)));
         }
@@ -42,8 +44,8 @@ public record ClusterInfo(String context, String apiServerUrl, Optional<String> 
 
     /** The version; a FAIL with the C10.1 diagnosis when the API server did not answer. */
     public String require() {
-        if (failure.isPresent() && timedOut) {
-            throw new Inconclusive("the API server of context '" + context + "' at " + apiServerUrl + " accepted the connection, but "
+        if (failure.isPresent() && reachedButUnusable) {
+            throw new Inconclusive("the API server of context '" + context + "' at " + apiServerUrl + " is there, but "
                     + failure.get());
         }
         if (failure.isPresent()) {

@@ -9,11 +9,12 @@ import java.util.Optional;
  * @param credentialsRefused the API server answered 401: C2.1 fails, every other cluster check is INCONCLUSIVE
  * @param accessForbidden    the API server answered 403 to listing the release's pods: C2.1 is INCONCLUSIVE,
  *                           naming the permission and its {@code kubectl auth can-i} line
- * @param timedOut           the first contact's {@link #failure} is a timeout: the server is slow, not gone
+ * @param reachedButUnusable the first contact's {@link #failure} came from a server that is there: too slow to
+ *                           answer in time, or one whose TLS identity cannot be verified — never "unreachable"
  */
 public record ClusterProbe(boolean configured, String notConfiguredReason, String kubeconfigSource, String context,
                            String apiServerUrl, Optional<String> serverVersion, Optional<String> failure,
-                           Optional<String> credentialsRefused, Optional<String> accessForbidden, boolean timedOut) {
+                           Optional<String> credentialsRefused, Optional<String> accessForbidden, boolean reachedButUnusable) {
 
     public ClusterProbe(boolean configured, String notConfiguredReason, String kubeconfigSource, String context,
                         String apiServerUrl, Optional<String> serverVersion, Optional<String> failure,

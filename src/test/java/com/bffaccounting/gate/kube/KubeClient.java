@@ -221,6 +221,9 @@ public final class KubeClient implements AutoCloseable {
             return answer.value();
         }
         KubernetesClientException e = answer.failure();
+        if (e.getCode() <= 0 && Causes.tlsFailed(e)) {
+            throw new TlsFailed(context, apiServerUrl(), Causes.describe(e));
+        }
         if (e.getCode() <= 0 && Causes.timedOut(e)) {
             throw new TimedOut(context, apiServerUrl(), verb + " " + resource, retry.budget());
         }
@@ -255,6 +258,20 @@ public final class KubeClient implements AutoCloseable {
             super("the API server of context '" + context + "' at " + server, request + " took longer than "
                     + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms")
                     + " (cluster.requestTimeout): slow or hanging — if it is always this slow, raise -Dcluster.requestTimeout");
+        }
+    }
+
+    /** TLS with the API server failed (an untrusted CA, a certificate for another host…): the kubeconfig's to mend, INCONCLUSIVE. */
+    public static final class TlsFailed extends Inconclusive {
+        private final String why;
+
+        public TlsFailed(String context, String server, String why) {
+            super("the API server of context '" + context + "' at " + server + " could not be talked to: " + why);
+            this.why = why;
+        }
+
+        public String why() {
+            return why;
         }
     }
 

@@ -40,7 +40,8 @@ public final class Causes {
     /** A wrapper's message, unless it only repeats its cause ("java.net.ConnectException: …"). */
     private static String ownMessage(Throwable error) {
         String message = error.getMessage();
-        if (message == null || message.isBlank() || (error.getCause() != null && message.equals(error.getCause().toString()))
+        if (message == null || message.isBlank() || message.equals("An error has occurred.")
+                || (error.getCause() != null && message.equals(error.getCause().toString()))
                 || message.matches("^[a-z]+(\\.[a-z0-9_]+)+\\.[A-Z]\\w*(Exception|Error).*")) {
             return null;
         }
@@ -91,7 +92,7 @@ public final class Causes {
             return "no route to host";
         }
         if (t instanceof SSLException) {
-            return "TLS failed: " + message;
+            return "TLS failed: " + tlsMeaning(t);
         }
         if (t instanceof NoSuchFileException || t instanceof FileNotFoundException) {
             return "no such file: " + message;
@@ -100,6 +101,52 @@ public final class Causes {
     }
 
     /** Whether the error means "nothing answered" (as opposed to an answer the check did not like). */
+    /**
+     * What a failed TLS handshake means, told apart as a person fixes them: a CA not trusted, a certificate
+     * for another host, an expired certificate, a client certificate the server refused. The JDK says each in
+     * its own words somewhere down the chain.
+     */
+    static String tlsMeaning(Throwable error) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            all.append(' ').append(t.getClass().getSimpleName()).append(' ').append(t.getMessage());
+        }
+        String chain = all.toString();
+        if (chain.contains("CertificateExpiredException") || chain.contains("NotAfter") || chain.contains("validity check failed")) {
+            return "the server's certificate has expired — renew it, or check this machine's clock";
+        }
+        if (chain.contains("No subject alternative") || chain.contains("No name matching")) {
+            return "the server's certificate is not for this host name (" + firstMatch(chain, "No (?:subject alternative (?:DNS )?names?|name) matching (?:IP address )?[^ ]+")
+                    + ") — use the host name the certificate names, or a certificate for this one";
+        }
+        if (chain.contains("PKIX path building failed") || chain.contains("unable to find valid certification path")
+                || chain.contains("PKIX path validation failed")) {
+            return "the server's certificate is not signed by a CA this client trusts — for a kubeconfig, give the cluster's"
+                    + " certificate-authority-data (never insecure-skip-tls-verify)";
+        }
+        if (chain.contains("bad_certificate") || chain.contains("certificate_required") || chain.contains("unknown_ca")
+                || chain.contains("certificate_unknown") || chain.contains("access_denied")) {
+            return "the server rejected the client certificate (" + firstMatch(chain, "Received fatal alert: \\w+")
+                    + ") — renew it, or check that it is the one the kubeconfig's user names";
+        }
+        return oneLine(error.getMessage() == null ? "handshake failed" : error.getMessage());
+    }
+
+    private static String firstMatch(String text, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+        return m.find() ? m.group().trim() : "";
+    }
+
+    /** Whether the cause is a failed TLS handshake. */
+    public static boolean tlsFailed(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the cause is a timeout: something answered the connection, or would have, but not in time. */
     public static boolean timedOut(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -82,13 +82,15 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
             // it answered, and said no: the credentials, not the network (C2.1 fails; everything else cannot be judged)
             kube.close();
             return refused(source, kube, Optional.empty(), e.reason());
-        } catch (KubeClient.TimedOut e) {
-            // it is there, but too slow to judge anything by: every check that needs it cannot be decided
+        } catch (KubeClient.TimedOut | KubeClient.TlsFailed e) {
+            // it is there, but too slow to judge anything by, or not to be trusted: every check that needs it cannot be decided
             kube.close();
+            String why = e instanceof KubeClient.TimedOut t ? t.why() : ((KubeClient.TlsFailed) e).why();
             ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.empty(),
-                    Optional.of(e.why()), Optional.empty(), Optional.empty(), true);
+                    Optional.of(why), Optional.empty(), Optional.empty(), true);
             return new ClusterConnection(probe, Capability.unusable("cannot be judged: the API server of context '" + kube.context()
-                    + "' is too slow to answer (see the cluster connectivity check)"));
+                    + "' cannot be used (" + (e instanceof KubeClient.TimedOut ? "too slow to answer" : "TLS failed")
+                    + "; see the cluster connectivity check)"));
         } catch (Inconclusive | KubernetesClientException e) {
             String why = e instanceof KubernetesClientException k ? ApiErrors.words(k) : e instanceof Unreachable u ? u.why() : e.getMessage();
             kube.close();
