@@ -209,6 +209,11 @@ public final class SettingsCatalog {
             "the `alert-flap` fault's recovery").only(SIM));
     public static final Setting<Duration> SIM_API_DELAY = declare(Setting.of("sim.apiDelay", SettingType.DURATION, "15s",
             "how late the `api-slow` fault makes every answer of the simulated API server").only(SIM));
+    public static final Setting<String> SIM_USER = declare(Setting.of("sim.user", SettingType.oneOf("admin", "verify", "deploy", "view"),
+            "admin", "who the suite is to the simulated API server: `verify` and `deploy` get the Roles of deploy/rbac/,"
+            + " `view` Kubernetes' built-in view role (no Secrets, no port-forward)").only(SIM));
+    public static final Setting<String> SIM_USER_RULES = declare(Setting.of("sim.userRules", SettingType.TEXT, null,
+            "a Role YAML file whose rules the simulated user gets instead of `sim.user`'s (to prove each rule is needed)").only(SIM));
     public static final Setting<String> SIM_API_HANG = declare(Setting.of("sim.apiHang", SettingType.TEXT, "/log",
             "the `api-hang` fault: requests whose path contains this never answer").only(SIM));
 

@@ -38,6 +38,7 @@ public final class KubeClient implements AutoCloseable {
 
     private final boolean writesAllowed;
     private final ApiRetry retry;
+    private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
 
     private KubeClient(Config config, String context, boolean writesAllowed) {
         this.context = context;
@@ -47,7 +48,8 @@ public final class KubeClient implements AutoCloseable {
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", new Interceptor() {
                     @Override
                     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-                        if (!request.method().equals("GET")) {
+                        // asking what one may do (kubectl auth can-i) is a POST that changes nothing
+                        if (!request.method().equals("GET") && !request.uri().getPath().endsWith(ACCESS_REVIEWS)) {
                             writes.incrementAndGet();
                             if (!KubeClient.this.writesAllowed) {
                                 // A verify-only run must not change the cluster: refuse before anything is sent.
@@ -185,6 +187,24 @@ public final class KubeClient implements AutoCloseable {
     public List<String> logTail(String namespace, String pod, int lines) {
         String log = read("get", "pods/log", namespace, () -> client.pods().inNamespace(namespace).withName(pod).tailingLines(lines).getLog());
         return log == null || log.isEmpty() ? List.of() : log.lines().toList();
+    }
+
+    /**
+     * {@code kubectl auth can-i VERB RESOURCE -n NS}: a SelfSubjectAccessReview. Empty when the server cannot
+     * say (an old or odd API server): the checks then find out by calling.
+     */
+    public Optional<Boolean> canI(Permission permission) {
+        try {
+            var review = new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder()
+                    .withNewSpec().withNewResourceAttributes().withVerb(permission.verb()).withGroup(permission.group())
+                    .withResource(permission.resource().replaceAll("/.*", ""))
+                    .withSubresource(permission.resource().contains("/") ? permission.resource().replaceAll(".*/", "") : null)
+                    .withNamespace(permission.namespace()).endResourceAttributes().endSpec().build();
+            var answer = client.authorization().v1().selfSubjectAccessReview().create(review);
+            return Optional.ofNullable(answer.getStatus()).map(s -> Boolean.TRUE.equals(s.getAllowed()));
+        } catch (KubernetesClientException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code kubectl logs POD -n NS --since-time=T}. */

@@ -11,6 +11,7 @@ import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.sim.cluster.ApiFaults;
+import com.bffaccounting.gate.sim.cluster.SimRbac;
 import com.bffaccounting.gate.sim.cluster.PodFate;
 import com.bffaccounting.gate.sim.cluster.SimCluster;
 import com.bffaccounting.gate.waits.Timeout;
@@ -23,6 +24,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,7 +120,30 @@ public final class SimPilot implements AutoCloseable {
             cluster.rejectSuiteCredentials();
         }
         cluster.apiFaults(apiFaultsOf(settings));
+        cluster.suiteRbac(settings.sim.userRules().map(SimPilot::rbacFrom).orElseGet(() -> rbacOf(settings.sim.user())));
         return pilot;
+    }
+
+    /** The rules of the simulated user: the shipped Roles (deploy/rbac/), Kubernetes' view role, or none (an admin). */
+    public static SimRbac rbacOf(String user) {
+        try {
+            return switch (user) {
+                case "verify", "deploy" -> SimRbac.fromYaml(user, Files.readString(Settings.projectDir().resolve("deploy/rbac/" + user + ".yaml")));
+                case "view" -> SimRbac.fromYaml(user, new String(SimPilot.class.getClassLoader().getResourceAsStream("sim/rbac-view.yaml")
+                        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                default -> null;
+            };
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("sim.user=" + user + ": cannot read its RBAC rules", e);
+        }
+    }
+
+    private static SimRbac rbacFrom(String roleFile) {
+        try {
+            return SimRbac.fromYaml("sim-user", Files.readString(Path.of(roleFile)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("sim.userRules: cannot read " + roleFile, e);
+        }
     }
 
     /** The unkind API server the faults ask for, from the run's first request on (the seed is done by then). */

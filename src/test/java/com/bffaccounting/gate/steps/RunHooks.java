@@ -10,6 +10,8 @@ import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import io.cucumber.java.Status;
 import com.bffaccounting.gate.outcome.NotRun;
+import com.bffaccounting.gate.outcome.Inconclusive;
+import com.bffaccounting.gate.checklist.ChecklistCatalog;
 
 import java.nio.charset.StandardCharsets;
 
@@ -36,6 +38,22 @@ public class RunHooks {
         context.run().setupError().ifPresent(error -> {
             throw new NotRun("the run could not be set up: " + error);
         });
+    }
+
+    /**
+     * A line whose permissions these credentials lack (asked once per run, as kubectl auth can-i asks) is
+     * INCONCLUSIVE before it calls anything, naming what is missing — not a 403 somewhere in the middle.
+     */
+    @Before(order = 2)
+    public void inconclusiveWithoutPermissions(Scenario scenario) {
+        if (context.run().setupError().isPresent()) {
+            return;
+        }
+        context.targets().cluster().get().flatMap(cluster -> cluster.access().missingFor(scenario.getSourceTagNames().stream()
+                .map(ChecklistCatalog::idOf).flatMap(java.util.Optional::stream).toList()))
+                .ifPresent(missing -> {
+                    throw new Inconclusive(missing);
+                });
     }
 
     @BeforeAll

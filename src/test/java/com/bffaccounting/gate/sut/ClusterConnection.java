@@ -3,7 +3,9 @@ package com.bffaccounting.gate.sut;
 import com.bffaccounting.gate.config.ServiceRef;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
+import com.bffaccounting.gate.kube.AccessReview;
 import com.bffaccounting.gate.kube.ApiErrors;
+import com.bffaccounting.gate.kube.CheckPermissions;
 import com.bffaccounting.gate.kube.ClusterProbe;
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.kube.Kubeconfigs;
@@ -115,7 +117,8 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
         // Helm acts on the same context as the fabric8 client: the selected one, not the file's current one.
         HelmClient helm = new HelmClient(Kubeconfigs.withCurrentContext(kubeconfig, kube.context()),
                 helmOptions);
-        ClusterTarget cluster = new ClusterTarget(kube, helm, origin, writes != null ? writes : kube::writeRequests);
+        ClusterTarget cluster = new ClusterTarget(kube, helm, origin, writes != null ? writes : kube::writeRequests,
+                new AccessReview(kube, CheckPermissions.needed(namespace, settings.cluster.writesAllowed())));
         ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.of(version),
                 Optional.empty(), Optional.empty(), forbidden, false);
         return new ClusterConnection(probe, Capability.of(cluster));

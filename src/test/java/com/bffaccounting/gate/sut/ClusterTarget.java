@@ -1,6 +1,7 @@
 package com.bffaccounting.gate.sut;
 
 import com.bffaccounting.gate.helm.HelmClient;
+import com.bffaccounting.gate.kube.AccessReview;
 import com.bffaccounting.gate.kube.KubeClient;
 
 import java.util.function.IntSupplier;
@@ -14,6 +15,7 @@ public final class ClusterTarget implements AutoCloseable {
     private final HelmClient helm;
     private final Origin origin;
     private final IntSupplier writeRequests;
+    private final AccessReview access;
 
     /**
      * What the API server is, in words for the report, and who counts the writes sent to it.
@@ -25,11 +27,17 @@ public final class ClusterTarget implements AutoCloseable {
         public static final Origin REAL = new Origin("", "the suite's cluster client");
     }
 
-    public ClusterTarget(KubeClient kube, HelmClient helm, Origin origin, IntSupplier writeRequests) {
+    public ClusterTarget(KubeClient kube, HelmClient helm, Origin origin, IntSupplier writeRequests, AccessReview access) {
         this.kube = kube;
         this.helm = helm;
         this.origin = origin;
         this.writeRequests = writeRequests;
+        this.access = access;
+    }
+
+    /** What this run's credentials may do, for the checks that need the cluster. */
+    public AccessReview access() {
+        return access;
     }
 
     public KubeClient kube() {

@@ -55,6 +55,8 @@ final class SimApiDispatcher extends Dispatcher {
     private final AtomicLong changes = new AtomicLong();
     private volatile boolean rejectSuite;
     private volatile ApiFaults faults = ApiFaults.NONE;
+    private volatile SimRbac rbac;
+    private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
     private final AtomicLong suiteReads = new AtomicLong();
 
     SimApiDispatcher(Supplier<List<String>> podLog, SimCluster.PodPorts podPorts) {
@@ -65,7 +67,8 @@ final class SimApiDispatcher extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String path = request.getPath().replaceAll("\\?.*", "");
-        if (!request.getMethod().equals("GET") && !SimCluster.CONTROLLER_AGENT.equals(request.getHeader("User-Agent"))) {
+        if (!request.getMethod().equals("GET") && !SimCluster.CONTROLLER_AGENT.equals(request.getHeader("User-Agent"))
+                && !path.equals(ACCESS_REVIEWS)) {
             writes.add(request.getMethod() + " " + path + " (" + request.getHeader("User-Agent") + ")");
         }
         MockResponse response;
@@ -73,6 +76,8 @@ final class SimApiDispatcher extends Dispatcher {
         Optional<MockResponse> unkind = fromSuite ? unkindAnswer(request, path) : Optional.empty();
         if (unkind.isPresent()) {
             response = unkind.get();
+        } else if (path.equals(ACCESS_REVIEWS) && request.getMethod().equals("POST")) {
+            response = accessReview(request);
         } else if (rejectSuite && fromSuite && !path.equals("/version") && !Discovery.handles(path)) {
             response = json(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Forbidden\","
                     + "\"message\":\"pods is forbidden: User \\\"sim-user\\\" cannot list resource \\\"pods\\\"\",\"code\":403}");
@@ -121,10 +126,52 @@ final class SimApiDispatcher extends Dispatcher {
         this.faults = faults;
     }
 
+    /** From now on the suite's requests are allowed only as {@code rules} allow (null: as a cluster admin). */
+    void suiteRbac(SimRbac rules) {
+        this.rbac = rules;
+    }
+
+    /** {@code kubectl auth can-i}: a SelfSubjectAccessReview, answered by the suite's rules. */
+    private MockResponse accessReview(RecordedRequest request) {
+        try {
+            ObjectNode review = (ObjectNode) JSON.readTree(request.getBody().getBytes());
+            JsonNode attributes = review.path("spec").path("resourceAttributes");
+            String resource = attributes.path("resource").asText("")
+                    + (attributes.path("subresource").asText("").isEmpty() ? "" : "/" + attributes.path("subresource").asText());
+            SimRbac rules = rbac;
+            boolean allowed = rules == null || rules.allows(attributes.path("verb").asText(""), attributes.path("group").asText(""), resource);
+            review.putObject("status").put("allowed", allowed);
+            return json(201, review.toString());
+        } catch (IOException | ClassCastException e) {
+            return json(400, status(400, "BadRequest", "not a SelfSubjectAccessReview"));
+        }
+    }
+
+    private static String verbOf(String method, String path, String resource) {
+        return switch (method) {
+            case "GET" -> resource.equals("pods/portforward") ? "create"
+                    : path.endsWith("/" + resource) || path.endsWith("/" + resource.replaceAll("/.*", "")) ? "list" : "get";
+            case "PUT" -> "update";
+            case "PATCH" -> "patch";
+            case "DELETE" -> "delete";
+            default -> "create";
+        };
+    }
+
+    private static String forbiddenMessage(String user, String verb, String group, String resource, String path) {
+        String[] parts = path.split("/");
+        int ns = java.util.Arrays.asList(parts).indexOf("namespaces");
+        String namespace = ns > 0 && parts.length > ns + 2 ? parts[ns + 1] : "";
+        return resource + (group.isEmpty() ? "" : "." + group) + " is forbidden: User \"" + user + "\" cannot " + verb
+                + " resource \"" + resource.replaceAll("/.*", "") + "\""
+                + (resource.contains("/") ? " with subresource \"" + resource.replaceAll(".*/", "") + "\"" : "")
+                + " in API group \"" + group + "\"" + (namespace.isEmpty() ? "" : " in the namespace \"" + namespace + "\"");
+    }
+
     /** What an unkind API server answers the suite instead of the truth, when it does. */
     private Optional<MockResponse> unkindAnswer(RecordedRequest request, String path) {
         ApiFaults current = faults;
-        if (!current.any()) {
+        if (!current.any() && rbac == null) {
             return Optional.empty();
         }
         if (current.hangPath() != null && path.contains(current.hangPath())) {
@@ -145,6 +192,15 @@ final class SimApiDispatcher extends Dispatcher {
                     + " denied the request: container bff-accounting has no resources.limits.memory, which this cluster requires")));
         }
         String resource = rbacResource(path);
+        SimRbac rules = rbac;
+        if (rules != null && !path.equals(ACCESS_REVIEWS) && !path.equals("/version") && !Discovery.handles(path)
+                && !path.startsWith("/openapi") && !resource.isEmpty()) {
+            String verb = verbOf(request.getMethod(), path, resource);
+            String group = path.startsWith("/apis/") ? path.split("/")[2] : "";
+            if (!rules.allows(verb, group, resource)) {
+                return Optional.of(json(403, status(403, "Forbidden", forbiddenMessage(rules.user(), verb, group, resource, path))));
+            }
+        }
         if (current.forbidden().contains(resource) || (write && current.forbidden().contains(ApiFaults.WRITES))) {
             String[] parts = path.split("/");
             int ns = java.util.Arrays.asList(parts).indexOf("namespaces");

@@ -154,6 +154,11 @@ public final class SimCluster implements AutoCloseable {
     }
 
     /** From now on the suite's credentials are refused (403) for everything but /version and discovery. */
+    /** From now on the suite may do only what {@code rules} allow, as an RBAC-limited account (null: everything). */
+    public void suiteRbac(SimRbac rules) {
+        dispatcher.suiteRbac(rules);
+    }
+
     /** From now on the API server treats the suite as {@code faults} say (its controllers as before). */
     public void apiFaults(ApiFaults faults) {
         dispatcher.apiFaults(faults);

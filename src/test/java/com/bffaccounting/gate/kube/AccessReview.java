@@ -1,0 +1,43 @@
+package com.bffaccounting.gate.kube;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What this run's credentials may do, asked of the API server once per permission
+ * ({@code kubectl auth can-i}), and what a checklist line therefore cannot do.
+ */
+public final class AccessReview {
+    private final KubeClient kube;
+    private final Map<String, List<Permission>> needed;
+    private final Map<Permission, Optional<Boolean>> answers = new ConcurrentHashMap<>();
+
+    public AccessReview(KubeClient kube, Map<String, List<Permission>> needed) {
+        this.kube = kube;
+        this.needed = needed;
+    }
+
+    /**
+     * Why these checklist lines cannot be judged with this run's credentials, naming each missing permission
+     * with its {@code kubectl auth can-i} line; empty when every one is granted (or the server cannot say).
+     */
+    public Optional<String> missingFor(Collection<String> ids) {
+        List<Permission> missing = new ArrayList<>();
+        for (String id : ids) {
+            for (Permission p : needed.getOrDefault(id, List.of())) {
+                if (!missing.contains(p) && answers.computeIfAbsent(p, kube::canI).filter(allowed -> !allowed).isPresent()) {
+                    missing.add(p);
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("these credentials may not " + String.join(", ", missing.stream().map(Permission::toString).toList())
+                + " — check with: " + String.join("; ", missing.stream().map(Permission::canI).toList()));
+    }
+}

@@ -1,0 +1,100 @@
+package com.bffaccounting.gate.selftest;
+
+import com.bffaccounting.gate.kube.CheckPermissions;
+import com.bffaccounting.gate.kube.Permission;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Roles shipped in deploy/rbac/ are sufficient — a verify run as the verify account and a deploy and
+ * rollback run as the deploy account are healthy — and necessary: with any one rule of the verify Role
+ * taken away, exactly the checks that need it are INCONCLUSIVE, naming the permission, and none FAILS.
+ * The simulated API server enforces the rules as RBAC would (sim.user, sim.userRules). Rules that no line
+ * always needs — events, read for the evidence of a failing rollout (EvidenceSurvivesTest), and ConfigMaps
+ * and PVCs, read only for a chart that references one — leave every line judged.
+ */
+class RbacRolesTest {
+    /** Cluster checks only: the external-sync checks wait on Prometheus and need no permission of the cluster. */
+    private static final String CLUSTER_CHECKS = "not @C12.1 and not @C12.2 and not @C12.3";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedRolesAreSufficient() {
+        FeatureRun verify = FeatureRun.runTagged("rbac-verify", Map.of("env", "sim", "sim.user", "verify"), CLUSTER_CHECKS);
+        assertThat(verify.failedIds()).as(verify.describe()).isEmpty();
+        assertThat(verify.inconclusiveIds()).as(verify.describe()).isEmpty();
+        FeatureRun deploy = FeatureRun.runTagged("rbac-deploy", Map.of("env", "sim", "sim.user", "deploy", "deploy", "true",
+                "rollback", "true"), CLUSTER_CHECKS);
+        assertThat(deploy.failedIds()).as(deploy.describe()).isEmpty();
+        assertThat(deploy.inconclusiveIds()).as(deploy.describe()).isEmpty();
+        assertThat(deploy.idsWith(FeatureRun.Status.PASSED)).contains("C5.1", "C13.1");
+    }
+
+    @Test
+    void eachRuleOfTheVerifyRoleIsNeededByExactlyTheChecksThatNeedIt() throws Exception {
+        List<JsonNode> documents = YAML.readValues(new YAMLFactory().createParser(Path.of("deploy/rbac/verify.yaml").toFile()),
+                JsonNode.class).readAll();
+        ObjectNode role = (ObjectNode) documents.stream().filter(d -> d.path("kind").asText().equals("Role")).findFirst().orElseThrow();
+        ArrayNode rules = (ArrayNode) role.path("rules");
+        Map<String, List<Permission>> needed = CheckPermissions.needed("accounting", false);
+        for (int i = 0; i < rules.size(); i++) {
+            JsonNode rule = rules.get(i);
+            ObjectNode fewer = role.deepCopy();
+            ((ArrayNode) fewer.path("rules")).remove(i);
+            Path file = dir.resolve("verify-without-rule-" + i + ".yaml");
+            Files.writeString(file, YAML.writeValueAsString(fewer));
+            Set<String> expected = new TreeSet<>();
+            needed.forEach((id, permissions) -> {
+                if (permissions.stream().anyMatch(p -> grants(rule, p))) {
+                    expected.add(id);
+                }
+            });
+            FeatureRun run = FeatureRun.runTagged("rbac-without-rule-" + i, new HashMap<>(Map.of("env", "sim", "sim.user", "verify",
+                    "sim.userRules", file.toString())), CLUSTER_CHECKS);
+            String which = "without rule " + i + " " + rule;
+            assertThat(run.failedIds()).as(which + "\n" + run.describe()).isEmpty();
+            assertThat(run.inconclusiveIds()).as(which + "\n" + run.describe()).isEqualTo(expected);
+            run.results().stream().filter(r -> r.status() == FeatureRun.Status.INCONCLUSIVE)
+                    .forEach(r -> assertThat(r.message()).as(which).contains("kubectl auth can-i"));
+        }
+    }
+
+    @Test
+    void kubernetesViewRoleReadsNoSecretSoAChartReadingOneIsUndecidedNeverFailed() throws Exception {
+        FeatureRun view = FeatureRun.runTagged("rbac-view", Map.of("env", "sim", "sim.user", "view"), CLUSTER_CHECKS);
+        assertThat(view.failedIds()).as(view.describe()).isEmpty();
+        // the view role may not port-forward: every check that asks the BFF says so
+        assertThat(view.inconclusiveIds()).as(view.describe()).containsExactlyInAnyOrder("C5.2", "C7.1", "C11.1", "C11.2", "C11.3", "C11.4");
+    }
+
+    private static boolean grants(JsonNode rule, Permission p) {
+        return has(rule.path("apiGroups"), p.group()) && has(rule.path("resources"), p.resource()) && has(rule.path("verbs"), p.verb());
+    }
+
+    private static boolean has(JsonNode list, String value) {
+        for (JsonNode item : list) {
+            if (item.asText().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
