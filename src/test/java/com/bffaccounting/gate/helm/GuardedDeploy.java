@@ -49,7 +49,7 @@ public final class GuardedDeploy {
     }
 
     /** {@code helm status} and {@code helm history}, for the report when a deploy does not pass. */
-    public Map<String, Supplier<String>> evidence(ReleaseRef ref) {
+    public static Map<String, Supplier<String>> evidence(HelmClient helm, ReleaseRef ref) {
         String release = ref.helmRelease();
         String namespace = ref.namespace();
         Map<String, Supplier<String>> items = new LinkedHashMap<>();

@@ -11,7 +11,6 @@ import com.bffaccounting.gate.helm.ProbePaths;
 import com.bffaccounting.gate.helm.ReleaseDeployer;
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.kube.LiveDeployment;
-import com.bffaccounting.gate.kube.PodStates;
 import com.bffaccounting.gate.kube.RolloutInspector;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.model.ReleaseRef;
@@ -138,8 +137,6 @@ public class HelmSteps {
         ClusterTarget cluster = context.targets().cluster().require();
         RolloutInspector rollout = new RolloutInspector(cluster.kube(), release, Clock.systemUTC());
         GuardedDeploy deploy = new GuardedDeploy(cluster.helm(), rollout, context.targets().registry().require());
-        evidence.add("pods of " + release.deploymentName(), () -> PodStates.describe(rollout.pods()));
-        deploy.evidence(release).forEach(evidence::add);
         return deploy.deploy(verifyChartFor(tag), new ReleaseDeployer.Request(context.targets().chart(), release, pilotValues(tag),
                 s.artifacts.referenceOf(tag), s.cluster.helmTimeout(), s.cluster.failFastAfter(),
                 // created only when missing: a namespace-scoped deploy account may not create namespaces at all

@@ -1,11 +1,9 @@
 package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.config.Settings;
-import com.bffaccounting.gate.evidence.Evidence;
 import com.bffaccounting.gate.helm.ReleaseDeployer;
 import com.bffaccounting.gate.kube.PodStates;
 import com.bffaccounting.gate.kube.RolloutEvidence.PodLogTails;
-import com.bffaccounting.gate.kube.RolloutEvidence;
 import com.bffaccounting.gate.kube.RolloutInspector;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.outcome.CheckFailed;
@@ -22,15 +20,13 @@ import java.util.Optional;
 /** C6.x and C10.2: pods, the Deployment and logs (kubectl get pods / get deployment / logs --tail=50). */
 public class RolloutSteps {
     private final RunContext context;
-    private final Evidence evidence;
     private final ScenarioLog scenario;
     private RolloutInspector rollout;
     private Map<String, List<String>> logTails;
 
-    public RolloutSteps(RunContext context, Evidence evidence, ScenarioLog scenario) {
+    public RolloutSteps(RunContext context, ScenarioLog scenario) {
         this.scenario = scenario;
         this.context = context;
-        this.evidence = evidence;
     }
 
     private RolloutInspector rollout() {
@@ -38,8 +34,6 @@ public class RolloutSteps {
             Settings s = context.settings();
             ClusterTarget cluster = context.releaseCluster();
             rollout = new RolloutInspector(cluster.kube(), s.cluster.ref(), Clock.systemUTC());
-            RolloutEvidence.of(cluster.kube(), rollout, s.cluster.ref(), s.cluster.logTailLines())
-                    .forEach(evidence::add);
         }
         return rollout;
     }

@@ -13,7 +13,13 @@ import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
 
+import com.bffaccounting.gate.helm.GuardedDeploy;
+import com.bffaccounting.gate.kube.RolloutEvidence;
+import com.bffaccounting.gate.kube.RolloutInspector;
+import com.bffaccounting.gate.model.ReleaseRef;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /** Run and scenario lifecycle: the run scope, and evidence attached when a check does not pass. */
 public class RunHooks {
@@ -64,6 +70,26 @@ public class RunHooks {
     @AfterAll
     public static void stopRun() {
         GateRun.stop();
+    }
+
+    /**
+     * Any line of a cluster run that does not pass gets the cluster's side of the story, once and in the order
+     * kubectl users know: the release's pods (describe), their events, the last log lines — and after a deploy
+     * or a rollback, Helm's status and history. A part that cannot be read is named; the rest is still attached.
+     */
+    @After(order = 10)
+    public void clusterEvidenceUnlessPassed(Scenario scenario) {
+        if (scenario.getStatus() == Status.PASSED || context.run().setupError().isPresent()) {
+            return;
+        }
+        context.targets().cluster().get().ifPresent(cluster -> {
+            ReleaseRef release = context.release();
+            RolloutInspector rollout = new RolloutInspector(cluster.kube(), release, Clock.systemUTC());
+            RolloutEvidence.of(cluster.kube(), rollout, release, context.settings().cluster.logTailLines()).forEach(evidence::add);
+            if (context.settings().cluster.writesAllowed()) {
+                GuardedDeploy.evidence(cluster.helm(), release).forEach(evidence::add);
+            }
+        });
     }
 
     @After(order = 0)
