@@ -47,6 +47,8 @@ public final class BffClient {
     private final URI baseUrl;
     private final String portForward;
     private final Supplier<Optional<String>> transportRefusal;
+    /** The first request that timed out, once one has: every later one ends at once with it. */
+    private volatile Unreachable hung;
     private final RequestSpecification spec;
     private final Redactor redactor;
     private final List<HttpExchangeRecord> exchanges = Collections.synchronizedList(new ArrayList<>());
@@ -94,20 +96,30 @@ public final class BffClient {
      * {@link Unreachable} (INCONCLUSIVE) naming the URL — it is never turned into a status.
      */
     public HttpReply send(String method, String path, Map<String, String> headers) {
+        Unreachable hung = this.hung;
+        if (hung != null) {
+            // a BFF (or a port-forward) that let one request time out costs this check that timeout once, not per request
+            throw new Unreachable(hung.target(), hung.why() + "; not asked again in this check");
+        }
         int attempts = portForward == null ? 1 : 2;
         for (int attempt = 1; ; attempt++) {
             try {
                 Response response = RestAssured.given(spec).headers(headers).request(method, path);
                 return new HttpReply(response.statusCode(), response.asString(), response.contentType());
             } catch (Exception e) { // REST Assured rethrows ConnectException and timeouts undeclared
-                if (attempt >= attempts) {
+                boolean timedOut = Causes.timedOut(e);
+                if (attempt >= attempts || timedOut) {
                     Optional<String> refused = transportRefusal.get();
                     if (refused.isPresent()) {
                         throw new TransportRefused(refused.get());
                     }
-                    throw new Unreachable(("GET".equals(method) ? "" : method + " ") + baseUrl + path
+                    Unreachable none = new Unreachable(("GET".equals(method) ? "" : method + " ") + baseUrl + path
                             + (portForward == null ? "" : " through the port-forward to " + portForward
-                            + (attempts > 1 ? ", tried twice" : "")), Causes.describe(e));
+                            + (attempt > 1 ? ", tried twice" : "")), Causes.describe(e));
+                    if (timedOut) {
+                        this.hung = none;
+                    }
+                    throw none;
                 }
             }
         }

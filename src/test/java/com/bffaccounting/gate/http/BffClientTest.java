@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** No answer is never a status: it is Unreachable, naming the URL — and, through a port-forward, the pod and the port. */
@@ -37,5 +38,35 @@ class BffClientTest {
                 .isInstanceOf(Unreachable.class)
                 .hasMessage("no answer from " + url + "/health through the port-forward to pod bff-accounting-7d9 port 8081, tried twice"
                         + " (connection refused)");
+    }
+
+    /** A BFF (or port-forward) that hangs costs a check its timeout once: the request is not sent again, nor are the next. */
+    @Test
+    void aRequestThatTimesOutIsNotRepeatedAndLaterOnesEndAtOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.net.Socket> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            com.bffaccounting.gate.io.Daemons.start("hanging-bff", () -> {
+                while (!server.isClosed()) {
+                    try {
+                        held.add(server.accept()); // accepted, never answered
+                        connections.incrementAndGet();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            URI url = URI.create("http://127.0.0.1:" + server.getLocalPort());
+            BffClient client = new BffClient(url, Duration.ofMillis(300), new Redactor(List.of()), "pod bff-accounting-7d9 port 8081");
+            assertThatThrownBy(() -> client.send("GET", "/health", Map.of())).isInstanceOf(Unreachable.class)
+                    .hasMessageContaining("through the port-forward to pod bff-accounting-7d9 port 8081 (").hasMessageNotContaining("tried twice");
+            assertThatThrownBy(() -> client.send("GET", "/ready", Map.of())).isInstanceOf(Unreachable.class)
+                    .hasMessageEndingWith("; not asked again in this check)");
+            assertThat(connections.get()).as("connections the hanging server saw").isEqualTo(1);
+        } finally {
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        }
     }
 }
