@@ -23,7 +23,7 @@ class EvidenceSurvivesTest {
     void aForbiddenPartIsNamedAndTheRestIsAttached() throws IOException {
         Path reports = Path.of("target/evidence-survives-test/reports");
         FeatureRun run = FeatureRun.runWithReports("evidence-survives", Map.of("env", "sim", "sim.faults", "crash-loop,forbid-events",
-                "report.dir", reports.toString()), reports.resolve("allure-results"));
+                "report.dir", reports.toString()), reports.resolve("allure-results"), "@C6.1 or @C6.2");
         assertThat(run.failedIds()).as(run.describe()).contains("C6.1");
         List<String> attachments;
         try (Stream<Path> files = Files.list(reports.resolve("allure-results"))) {

@@ -29,7 +29,8 @@ final class FaultCatalog {
         }
 
         String label() {
-            return fault + (runWith.isEmpty() ? "" : "+" + String.join("+", runWith.keySet()));
+            List<String> keys = runWith.keySet().stream().filter(k -> !k.equals("only")).toList();
+            return fault + (keys.isEmpty() ? "" : "+" + String.join("+", keys));
         }
 
         String expectation() {

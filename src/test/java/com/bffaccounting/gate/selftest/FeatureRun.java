@@ -58,10 +58,16 @@ public final class FeatureRun {
 
     /** Also with the real reporting plugins (Allure results to {@code allureResults}, verdict.json to report.dir). */
     public static FeatureRun runWithReports(String label, Map<String, String> settings, Path allureResults) {
+        return runWithReports(label, settings, allureResults, null);
+    }
+
+    /** The same, for the scenarios with these tags only (null: all). */
+    public static FeatureRun runWithReports(String label, Map<String, String> settings, Path allureResults, String tagExpression) {
         Map<String, String> withAllure = new HashMap<>(settings);
         withAllure.put("allure.results.directory", allureResults.toString());
         return run(label, withAllure, "junit:target/feature-runs/" + label + ".xml, "
-                + "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, com.bffaccounting.gate.run.VerdictPlugin", Path.of("features"), null);
+                + "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, com.bffaccounting.gate.run.VerdictPlugin", Path.of("features"),
+                tagExpression);
     }
 
     private static synchronized FeatureRun run(String label, Map<String, String> settings, String plugins, Path features,

@@ -73,13 +73,14 @@ public class RunHooks {
     }
 
     /**
-     * Any line of a cluster run that does not pass gets the cluster's side of the story, once and in the order
+     * Any line of a cluster run that fails gets the cluster's side of the story, once and in the order
      * kubectl users know: the release's pods (describe), their events, the last log lines — and after a deploy
      * or a rollback, Helm's status and history. A part that cannot be read is named; the rest is still attached.
      */
     @After(order = 10)
-    public void clusterEvidenceUnlessPassed(Scenario scenario) {
-        if (scenario.getStatus() == Status.PASSED || context.run().setupError().isPresent()) {
+    public void clusterEvidenceOnFailure(Scenario scenario) {
+        // a line that could not be judged is about the cluster's reach already: asking it again would only wait again
+        if (scenario.getStatus() != Status.FAILED || context.run().setupError().isPresent()) {
             return;
         }
         context.targets().cluster().get().ifPresent(cluster -> {
