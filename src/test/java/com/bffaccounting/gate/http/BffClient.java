@@ -108,7 +108,8 @@ public final class BffClient {
                 return new HttpReply(response.statusCode(), response.asString(), response.contentType());
             } catch (Exception e) { // REST Assured rethrows ConnectException and timeouts undeclared
                 boolean timedOut = Causes.timedOut(e);
-                if (attempt >= attempts || timedOut) {
+                // a port-forward's first stream can be slow to open on a loaded machine: it is given one more try
+                if (attempt >= attempts) {
                     Optional<String> refused = transportRefusal.get();
                     if (refused.isPresent()) {
                         throw new TransportRefused(refused.get());
