@@ -38,6 +38,8 @@ public final class KubeClient implements AutoCloseable {
 
     private final boolean writesAllowed;
     private final ApiRetry retry;
+    /** Reads that timed out, by verb and resource: asked once per run, then answered from here. */
+    private final Map<String, TimedOut> hungEndpoints = new java.util.concurrent.ConcurrentHashMap<>();
     private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
 
     private KubeClient(Config config, String context, boolean writesAllowed) {
@@ -236,6 +238,11 @@ public final class KubeClient implements AutoCloseable {
      * @param verb     and {@code resource}, {@code namespace}: what is asked, as RBAC names it ({@code list}, {@code events})
      */
     private <T> T read(String verb, String resource, String namespace, Supplier<T> request) {
+        TimedOut hung = hungEndpoints.get(verb + " " + resource);
+        if (hung != null) {
+            // an endpoint that hung once costs the run its timeout once: later reads of it end at once with the same words
+            throw hung;
+        }
         ApiRetry.Answer<T> answer = retry.read(verb + " " + resource + (namespace == null ? "" : " in namespace " + namespace), request);
         if (answer.succeeded()) {
             return answer.value();
@@ -245,7 +252,9 @@ public final class KubeClient implements AutoCloseable {
             throw new TlsFailed(context, apiServerUrl(), Causes.describe(e));
         }
         if (e.getCode() <= 0 && Causes.timedOut(e)) {
-            throw new TimedOut(context, apiServerUrl(), verb + " " + resource, retry.budget());
+            TimedOut timedOut = new TimedOut(context, apiServerUrl(), verb + " " + resource, retry.budget());
+            hungEndpoints.putIfAbsent(verb + " " + resource, timedOut);
+            throw timedOut;
         }
         if (e.getCode() <= 0 && Causes.noAnswer(e)) {
             throw new Unreachable("the API server of context '" + context + "' at " + apiServerUrl(), Causes.describe(e));
