@@ -202,21 +202,9 @@ final class SimApiDispatcher extends Dispatcher {
             }
         }
         if (current.forbidden().contains(resource) || (write && current.forbidden().contains(ApiFaults.WRITES))) {
-            String[] parts = path.split("/");
-            int ns = java.util.Arrays.asList(parts).indexOf("namespaces");
-            String namespace = ns > 0 && parts.length > ns + 1 && (parts.length > ns + 2 || write) ? parts[ns + 1] : "";
-            String verb = resource.equals("pods/portforward") ? "create" : switch (request.getMethod()) {
-                case "GET" -> path.endsWith("/" + resource) ? "list" : "get";
-                case "PUT" -> "update";
-                case "PATCH" -> "patch";
-                case "DELETE" -> "delete";
-                default -> "create";
-            };
-            return Optional.of(json(403, status(403, "Forbidden", resource + " is forbidden: User \"" + SimCluster.USER
-                    + "\" cannot " + verb + " resource \"" + resource.replaceAll("/.*", "") + "\""
-                    + (resource.contains("/") ? " with subresource \"" + resource.replaceAll(".*/", "") + "\"" : "")
-                    + " in API group \"" + (path.startsWith("/apis/") ? path.split("/")[2] : "") + "\""
-                    + (namespace.isEmpty() ? "" : " in the namespace \"" + namespace + "\""))));
+            String group = path.startsWith("/apis/") ? path.split("/")[2] : "";
+            return Optional.of(json(403, status(403, "Forbidden",
+                    forbiddenMessage(SimCluster.USER, verbOf(request.getMethod(), path, resource), group, resource, path))));
         }
         boolean read = request.getMethod().equals("GET") && !PORT_FORWARD.matcher(path).matches() && !path.equals("/version")
                 && !Discovery.handles(path);
