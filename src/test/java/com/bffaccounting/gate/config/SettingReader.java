@@ -25,8 +25,15 @@ public final class SettingReader {
     }
 
     public SettingReader(SettingSource source) {
+        this(source, true);
+    }
+
+    /** @param judgeNames whether unknown names and misplaced switches are this reader's errors (a run's) or not (one value's) */
+    private SettingReader(SettingSource source, boolean judgeNames) {
         this.source = source;
-        errors.addAll(source.problems());
+        if (judgeNames) {
+            errors.addAll(source.problems());
+        }
     }
 
     public SettingSource source() {
@@ -47,7 +54,8 @@ public final class SettingReader {
      * reasons and Allure results are written); an invalid value is the run's error to report, here its default.
      */
     public static <T> T ofProcess(Setting<T> setting) {
-        return new SettingReader(SettingSource.fromProcess()).get(setting);
+        // the run judges its names once (Settings.load); reading one value need not judge them again
+        return new SettingReader(SettingSource.fromProcess(), false).get(setting);
     }
 
     /** The value, or the declared default when it is not given or not valid (the error is recorded). */
