@@ -187,7 +187,9 @@ public final class KubeClient implements AutoCloseable {
 
     /** {@code kubectl logs POD -n NS --tail=N}. */
     public List<String> logTail(String namespace, String pod, int lines) {
-        String log = read("get", "pods/log", namespace, () -> client.pods().inNamespace(namespace).withName(pod).tailingLines(lines).getLog());
+        String log = read("get", "pods/log", namespace, () -> client.pods().inNamespace(namespace).withName(pod).tailingLines(lines)
+                // as kubectl logs: what the container wrote, now — fabric8 would first wait (and watch) for the pod to be ready
+                .withReadyWaitTimeout(0).getLog());
         return log == null || log.isEmpty() ? List.of() : log.lines().toList();
     }
 
@@ -211,7 +213,8 @@ public final class KubeClient implements AutoCloseable {
 
     /** {@code kubectl logs POD -n NS --since-time=T}. */
     public List<String> logSince(String namespace, String pod, String sinceTime) {
-        String log = read("get", "pods/log", namespace, () -> client.pods().inNamespace(namespace).withName(pod).sinceTime(sinceTime).getLog());
+        String log = read("get", "pods/log", namespace, () -> client.pods().inNamespace(namespace).withName(pod).sinceTime(sinceTime)
+                .withReadyWaitTimeout(0).getLog());
         return log == null || log.isEmpty() ? List.of() : log.lines().toList();
     }
 

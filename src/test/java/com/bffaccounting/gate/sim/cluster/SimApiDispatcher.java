@@ -316,6 +316,9 @@ final class SimApiDispatcher extends Dispatcher {
      * thing ({@code v1 SecretList}, {@code apps/v1 ReplicaSetList}) and otherwise see an error.
      */
     private static void typedList(MockResponse response, String groupVersion, String kind) {
+        if (response.getBody() == null) {
+            return; // a watch, answered by a websocket: no list to retype
+        }
         String body = new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
         response.setBody(body.replaceFirst("\"apiVersion\":\\s*\"v1\",\\s*\"kind\":\\s*\"List\"",
                 "\"apiVersion\":\"" + groupVersion + "\",\"kind\":\"" + kind + "List\""));
