@@ -1,13 +1,12 @@
 package com.bffaccounting.gate.sut;
 
+import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
-import com.bffaccounting.gate.model.RunFacts;
-import com.bffaccounting.gate.prometheus.PrometheusClient;
-
-import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.kube.KubeconfigFiles;
+import com.bffaccounting.gate.model.RunFacts;
+import com.bffaccounting.gate.prometheus.PrometheusClient;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package com.bffaccounting.gate.sim.cluster;
 
 import com.bffaccounting.gate.config.ServiceRef;
-import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.io.JulLoggers;
 import com.bffaccounting.gate.kube.RolloutInspector;
 import com.bffaccounting.gate.outcome.Causes;
