@@ -103,16 +103,19 @@ public final class PrometheusClient {
      */
     public void awaitFirstEvaluation(Instant notBefore, Timeout timeout) {
         Instant since = notBefore.truncatedTo(ChronoUnit.MILLIS);
-        // the first such scrape is kept: later scrapes keep coming, and the rules need only follow the first
-        AtomicReference<Instant> firstScrape = new AtomicReference<>();
+        // the first such scrape is kept: later scrapes keep coming, and the rules need only follow the first. What
+        // counts is when its samples were seen stored, not when the scrape began: an evaluation between the two
+        // (a scrape takes a moment) did not see them, and its "no alert" would say nothing (Prometheus runs here,
+        // on this machine's clock)
+        AtomicReference<Instant> firstScrapeStored = new AtomicReference<>();
         Wait.until("Prometheus at " + url + " to scrape its target and evaluate its rules", () -> {
-                    if (firstScrape.get() == null) {
+                    if (firstScrapeStored.get() == null) {
                         Instant scraped = lastScrape();
                         if (scraped != null && !scraped.isBefore(since)) {
-                            firstScrape.set(scraped);
+                            firstScrapeStored.set(Instant.now());
                         }
                     }
-                    return new Progress(firstScrape.get(), rulesLastEvaluated());
+                    return new Progress(firstScrapeStored.get(), rulesLastEvaluated());
                 })
                 .within(timeout)
                 .tolerating(PrometheusException.class)
@@ -125,7 +128,7 @@ public final class PrometheusClient {
     /** When the first scrape since the target listened began, and when the rules were last evaluated (null: not yet). */
     private record Progress(Instant scraped, Instant evaluated) {
         String describe() {
-            return (scraped == null ? "no scrape since the target listened" : "first scrape since the target listened at " + scraped)
+            return (scraped == null ? "no scrape since the target listened" : "first scrape since the target listened stored by " + scraped)
                     + ", rules " + (evaluated == null ? "not evaluated yet" : "last evaluated at " + evaluated);
         }
     }
