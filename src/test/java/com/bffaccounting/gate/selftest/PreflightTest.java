@@ -109,6 +109,23 @@ class PreflightTest {
         }
     }
 
+    /** A port whose last connection lingers in TIME-WAIT is free: the BFF (Node, with address reuse) can listen on it. */
+    @Test
+    void aPortInTimeWaitIsNotTaken() throws Exception {
+        int port;
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = server.getLocalPort();
+            try (java.net.Socket client = new java.net.Socket(InetAddress.getLoopbackAddress(), port);
+                 java.net.Socket accepted = server.accept()) {
+                accepted.close(); // the side that closes first keeps the connection in TIME-WAIT, on the server's port
+                client.getInputStream().read();
+            }
+        }
+        int free = port;
+        Preflight.check(settings(Map.of("env", "local", "bff.command", "sh -c 'exit 0'", "bff.workdir", dir.toString(),
+                "bff.url", "http://127.0.0.1:" + free)));
+    }
+
     @Test
     void anUnknownFaultOfTheSimulatorIsOneLineBeforeAnythingStarts() {
         assertThatThrownBy(() -> Preflight.check(settings(Map.of("env", "sim", "sim.faults", "gating-of,gating-off"))))

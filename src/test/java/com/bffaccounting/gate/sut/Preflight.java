@@ -88,7 +88,9 @@ public final class Preflight {
         }
         int port = url.getPort() > 0 ? url.getPort() : 8081;
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // as Node listens: with address reuse, so that a port whose last connections linger in TIME-WAIT (a run
+            // that ended a minute ago) is free, and only a listener makes it taken
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(url.getHost(), port));
         } catch (IOException e) {
             throw new ConfigException("bff.url: port " + port + " on " + url.getHost() + " is already in use"
