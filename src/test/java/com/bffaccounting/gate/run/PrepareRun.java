@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +23,11 @@ public final class PrepareRun {
     }
 
     public static void main(String[] args) {
+        Optional<String> skipped = SkippedChecklist.by(System.getProperties());
+        if (skipped.isPresent()) {
+            System.out.println(SkippedChecklist.line(skipped.get()));
+            return;
+        }
         Settings settings;
         try {
             settings = Settings.load();
