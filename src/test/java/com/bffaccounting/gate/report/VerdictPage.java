@@ -15,6 +15,17 @@ public final class VerdictPage {
     private VerdictPage() {
     }
 
+    /**
+     * The page of a run that left no verdict (stopped, or it died before the end): it says so, so that no
+     * earlier run's decision is read as this one's.
+     */
+    public static String unfinished(String why) {
+        return "<!DOCTYPE html><html lang=\"ko\"><head><meta charset=\"utf-8\"><title>릴리스 판정 없음 — no verdict</title><style>"
+                + CSS + "</style></head><body><header><div class=\"decision INCOMPLETE\" id=\"decision\">NO VERDICT<small>"
+                + "이 실행은 끝나지 않았습니다 — this run did not finish</small></div><div class=\"facts\"><h1>릴리스 판정 — Release"
+                + " decision</h1><p id=\"unfinished\">" + esc(why) + "</p></div></header></body></html>";
+    }
+
     public static String render(Verdict verdict, Optional<Baseline> baseline) {
         Verdict.Run run = verdict.run();
         StringBuilder html = new StringBuilder();

@@ -53,7 +53,9 @@ public final class GateCheck {
         }
         Path verdictFile = settings.reportDir.resolve("verdict.json");
         if (!Files.exists(verdictFile)) {
-            fail("no " + verdictFile + ": the checklist did not run to the end, so there is no verdict");
+            String why = "no " + verdictFile + ": the checklist did not run to the end, so there is no verdict";
+            Files.writeString(settings.reportDir.resolve("verdict.html"), VerdictPage.unfinished(why), StandardCharsets.UTF_8);
+            fail(why);
             return;
         }
         JsonNode verdict = new ObjectMapper().readTree(verdictFile.toFile());

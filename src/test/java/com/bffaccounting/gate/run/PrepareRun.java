@@ -67,7 +67,9 @@ public final class PrepareRun {
         try {
             Trees.delete(results);
             Files.createDirectories(results);
+            // an earlier run's decision must never be read as this one's: this run writes its own, or says it has none
             Files.deleteIfExists(reportDir.resolve("verdict.json"));
+            Files.deleteIfExists(reportDir.resolve("verdict.html"));
             if (Files.isDirectory(history)) {
                 Trees.copy(history, results.resolve("history"));
             }
