@@ -1,5 +1,8 @@
 package com.bffaccounting.gate.report;
 
+import com.bffaccounting.gate.checklist.ChecklistCatalog;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +13,20 @@ import java.util.stream.Collectors;
  * cut: the tenant or source a failure names must show. A run that could not be set up says so first.
  */
 public final class ConsoleSummary {
+    /** How much of a reason a progress line shows: the table at the end has it whole. */
+    private static final int PROGRESS_REASON = 110;
+
+    /** "[release-gate] C6.1     FAIL          1.2 s  pod bff-… CrashLoopBackOff …": one check, as it ends. */
+    public static String progressLine(ScenarioOutcome outcome, Duration took) {
+        String ids = String.join(" ", outcome.tags().stream().map(ChecklistCatalog::idOf)
+                .flatMap(Optional::stream).filter(id -> id.startsWith("C")).toList());
+        String reason = outcome.message() == null ? "" : outcome.message().replaceAll("\\s+", " ").trim();
+        if (reason.length() > PROGRESS_REASON) {
+            reason = reason.substring(0, PROGRESS_REASON - 1) + "…";
+        }
+        return String.format("[release-gate] %-12s %-12s %5.1f s  %s", ids, outcome.status(), took.toMillis() / 1000.0, reason).stripTrailing();
+    }
+
     static final int WIDTH = 110;
     private static final String ROW = "%-7s %-13s ";
     private static final String SINCE = "%-19s ";

@@ -42,6 +42,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
     private final List<ScenarioOutcome> outcomes = new ArrayList<>();
     private Instant start = Instant.now();
     private ReportDirLock reportDir;
+    private Redactor progressRedactor = new Redactor(List.of());
     private String refused;
 
     @Override
@@ -53,7 +54,9 @@ public final class VerdictPlugin implements ConcurrentEventListener {
 
     private synchronized void onRunStarted(TestRunStarted event) {
         start = event.getInstant();
-        Settings settings = GateRun.start().settings();
+        GateRun run = GateRun.start();
+        progressRedactor = run.redactor();
+        Settings settings = run.settings();
         try {
             reportDir = ReportDirLock.acquire(settings == null ? Path.of("reports") : settings.reportDir);
         } catch (ConfigException e) {
@@ -64,9 +67,12 @@ public final class VerdictPlugin implements ConcurrentEventListener {
 
     private synchronized void onScenario(TestCaseFinished event) {
         var testCase = event.getTestCase();
-        outcomes.add(new ScenarioOutcome(testCase.getName(), Path.of("").toAbsolutePath().relativize(
+        ScenarioOutcome outcome = new ScenarioOutcome(testCase.getName(), Path.of("").toAbsolutePath().relativize(
                 Path.of(testCase.getUri())).toString(), testCase.getLocation().getLine(), testCase.getTags(),
-                ScenarioOutcome.statusOf(event.getResult()), ScenarioOutcome.messageOf(event.getResult())));
+                ScenarioOutcome.statusOf(event.getResult()), ScenarioOutcome.messageOf(event.getResult()));
+        outcomes.add(outcome);
+        // progress while the checklist runs (a cluster run can take minutes): one line per check as it ends
+        System.out.println(progressRedactor.redact(ConsoleSummary.progressLine(outcome, event.getResult().getDuration())));
     }
 
     private synchronized void onRunFinished(TestRunFinished event) {
