@@ -73,6 +73,7 @@ public final class Wait<T> {
         }
         Instant start = Instant.now();
         Observed<T> last = new Observed<>();
+        Progress progress = new Progress(start);
         try {
             Awaitility.await(description)
                     .atMost(timeout.value())
@@ -90,6 +91,7 @@ public final class Wait<T> {
                             throw e;
                         }
                         last.set(observation);
+                        progress.tell(() -> "waiting for " + description + ": " + describe.apply(observation), timeout);
                         if (permanent.test(observation)) {
                             last.stopped = true;
                             return true;
@@ -101,6 +103,31 @@ public final class Wait<T> {
                     "timed out after " + timeout.describe() + " waiting for " + description + "; last observed: " + last.describe(describe));
         }
         return new Outcome<>(last.stopped ? State.STOPPED : State.MET, last.value, Duration.between(start, Instant.now()), null);
+    }
+
+    /**
+     * A wait that lasts says what it waits for, every {@link #EVERY} and in one plain line, so that a console
+     * that stays silent for minutes (a cluster run) is never a mystery.
+     */
+    static final Duration EVERY = Duration.ofSeconds(10);
+
+    private static final class Progress {
+        private final Instant start;
+        private Instant lastTold;
+
+        Progress(Instant start) {
+            this.start = start;
+            this.lastTold = start;
+        }
+
+        void tell(Supplier<String> what, Timeout timeout) {
+            Instant now = Instant.now();
+            if (Duration.between(lastTold, now).compareTo(EVERY) >= 0) {
+                lastTold = now;
+                System.out.println("[release-gate] " + what.get().replaceAll("\\s+", " ") + " (" + Duration.between(start, now).toSeconds()
+                        + " s of " + timeout.value().toSeconds() + " s)");
+            }
+        }
     }
 
     public enum State { MET, STOPPED, TIMED_OUT }
