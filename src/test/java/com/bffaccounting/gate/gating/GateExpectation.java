@@ -78,7 +78,7 @@ public enum GateExpectation {
             return Judgement.inconclusive("answered " + status + code.map(c -> " " + c).orElse("")
                     + " (an authentication, role or policy refusal, not the pilot gate): the probe was not authorised, so whether"
                     + " the gate lets this tenant through is unknown — set gating.probeHeaders to what the BFF accepts"
-                    + " (a role such as X-User-Role=operator, an X-Api-Key)");
+                    + " (the upstream BFF's audit route wants X-User-Role=auditor or admin, and a non-empty X-Api-Key)");
         }
         return Judgement.fail("answered " + status + ", neither let through nor refused by the pilot gate: " + reply.bodyExcerpt());
     }
