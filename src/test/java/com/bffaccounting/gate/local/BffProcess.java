@@ -32,11 +32,22 @@ public final class BffProcess implements AutoCloseable, LogSource {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
     private final Thread pump;
+    private final Thread onExit;
 
     private BffProcess(String command, Process process) {
         this.command = command;
         this.process = process;
         this.pump = Daemons.start("bff-process-log", this::pumpOutput);
+        // however the run ends — Ctrl-C, a SIGTERM to Maven or to this JVM, Maven gone (Failsafe's fork then
+        // exits) — the BFF it started goes with it, and the console says which one
+        this.onExit = new Thread(() -> {
+            if (process.isAlive()) {
+                String pids = String.join(", ", tree().stream().map(h -> Long.toString(h.pid())).toList());
+                stopTree();
+                System.err.println("[release-gate] stopped the BFF the suite started: '" + command + "' (pids " + pids + ")");
+            }
+        }, "release-gate BFF stop");
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /**
@@ -135,8 +146,23 @@ public final class BffProcess implements AutoCloseable, LogSource {
     /** Stops the process and every descendant (npm/sh wrappers start node as a child), then waits. */
     @Override
     public void close() {
+        stopTree();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting already: the hook is what called this, or will find nothing left
+        }
+    }
+
+    private List<ProcessHandle> tree() {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
+        return tree;
+    }
+
+    /** TERM to the whole tree, then KILL to whatever is still there after a grace. */
+    private void stopTree() {
+        List<ProcessHandle> tree = tree();
         tree.forEach(ProcessHandle::destroy);
         for (ProcessHandle handle : tree) {
             try {
