@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -149,9 +150,33 @@ public final class PrometheusClient {
             throw new PrometheusException("Prometheus at " + url + " scrapes no target (query up is empty)");
         }
         if (up.samples().stream().noneMatch(s -> s.value() == 1.0)) {
+            // the BFF answered Prometheus's scrape with a refusal (4xx): a product fact, C11.4's and C12's alike
+            Optional<String> refusal = scrapeRefusal();
+            if (refusal.isPresent()) {
+                throw new ScrapeRefusedByTarget("the sync metrics cannot be scraped: Prometheus's scrape of the BFF was refused ("
+                        + refusal.get() + "), as a scrape without tenant headers is");
+            }
             throw new PrometheusException("Prometheus at " + url + " cannot scrape the BFF (up == 0 for "
                     + up.samples().stream().map(s -> s.labels().getOrDefault("instance", "?")).toList()
                     + "): no sync series can be judged — see the metrics check");
+        }
+    }
+
+    /** "server returned HTTP status 403 Forbidden", when a target's last scrape got a 4xx answer. */
+    private Optional<String> scrapeRefusal() {
+        for (JsonNode target : get("/api/v1/targets?state=active", "targets").path("activeTargets")) {
+            String error = target.path("lastError").asText("");
+            if (error.matches("server returned HTTP status 4\\d\\d.*")) {
+                return Optional.of(error);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The BFF refuses Prometheus's scrape: the release is at fault, as C11.4 finds too. */
+    public static final class ScrapeRefusedByTarget extends com.bffaccounting.gate.outcome.CheckFailed {
+        public ScrapeRefusedByTarget(String message) {
+            super(message);
         }
     }
 

@@ -4,6 +4,7 @@ import com.bffaccounting.gate.config.SyncSettings;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.metrics.MetricsScraper;
 import com.bffaccounting.gate.outcome.Findings;
+import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.waits.Timeout;
@@ -31,8 +32,9 @@ public abstract sealed class SyncReadings {
     }
 
     /**
-     * Prometheus when there is one; otherwise a scrape taken now. A Prometheus that cannot scrape the BFF,
-     * or a BFF that refuses the scrape, leaves the SLO undecided: INCONCLUSIVE (the refusal is C11.4's failure).
+     * Prometheus when there is one; otherwise a scrape taken now. A BFF that refuses the scrape (a 4xx) fails
+     * the SLO as it fails C11.4: its sync series cannot be monitored. A Prometheus that cannot reach the BFF
+     * leaves the SLO undecided: INCONCLUSIVE.
      */
     public static SyncReadings choose(Optional<PrometheusClient> prometheus, Supplier<MetricsScraper> scraper,
                                       Settings settings) {
@@ -44,7 +46,8 @@ public abstract sealed class SyncReadings {
         try {
             scrape = scraper.get().scrape();
         } catch (MetricsScraper.ScrapeRefused e) {
-            throw new Inconclusive("cannot read the external-sync metrics: " + e.getMessage());
+            // the BFF refused a header-less scrape, as it would refuse Prometheus's: one fact, judged as C11.4 judges it
+            throw new CheckFailed("the sync metrics cannot be scraped: " + e.getMessage());
         }
         return new FromScrape(settings.sync, scrape, Instant.now());
     }
