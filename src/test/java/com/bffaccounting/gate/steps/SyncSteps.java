@@ -54,7 +54,7 @@ public class SyncSteps {
     public void errorRateWithinSlo() {
         var sync = context.settings().sync;
         report(readings.errorRate(), String.format("allowed error rate %.2f%% over %s (sync.maxErrorRate, sync.errorRateWindow)",
-                sync.maxErrorRate() * 100, sync.errorRateWindow()), "sources fail too often");
+                sync.maxErrorRate() * 100, readings.errorRateWindow()), "sources fail too often");
     }
 
     private void report(List<SourceFinding> findings, String threshold, String population) {

@@ -3,12 +3,15 @@ package com.bffaccounting.gate.sync;
 import com.bffaccounting.gate.config.SyncSettings;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.metrics.MetricsScraper;
-import com.bffaccounting.gate.outcome.Findings;
+import com.bffaccounting.gate.metrics.Sample;
 import com.bffaccounting.gate.outcome.CheckFailed;
+import com.bffaccounting.gate.outcome.Findings;
 import com.bffaccounting.gate.outcome.Inconclusive;
+import com.bffaccounting.gate.prometheus.PromDurations;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.waits.Timeout;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +58,9 @@ public abstract sealed class SyncReadings {
     /** Where the numbers come from, for the report line. */
     public abstract String describe();
 
+    /** The window the error rate is really measured over: "1d from Prometheus", "since the BFF started (…)". */
+    public abstract String errorRateWindow();
+
     public abstract List<SourceFinding> lag();
 
     public abstract List<SourceFinding> errorRate();
@@ -83,6 +89,11 @@ public abstract sealed class SyncReadings {
         @Override
         public String describe() {
             return "through Prometheus at " + prometheus.url();
+        }
+
+        @Override
+        public String errorRateWindow() {
+            return PromDurations.of(sync.errorRateWindow()) + " from Prometheus";
         }
 
         @Override
@@ -118,6 +129,15 @@ public abstract sealed class SyncReadings {
         @Override
         public String describe() {
             return "no Prometheus: " + SyncSloCheck.WINDOW_NOTE;
+        }
+
+        /** The counters' whole life: since the process started, as long ago as its standard series says, if it has one. */
+        @Override
+        public String errorRateWindow() {
+            List<Sample> started = scrape.snapshot().samples("process_start_time_seconds");
+            String age = started.isEmpty() ? "" : Duration.between(Instant.ofEpochMilli((long) (started.get(0).value() * 1000)),
+                    scrapedAt).toMinutes() + " min, ";
+            return "since the BFF started (" + age + "direct scrape)";
         }
 
         @Override
