@@ -45,10 +45,11 @@ public final class Capability<T> {
 
     /**
      * The run was to have it and it failed to come up (a BFF process that exited): the check about
-     * that very thing fails with {@code failure}; every other check needing it is NOT_RUN with it.
+     * that very thing fails with {@code failure}; every other check needing it is INCONCLUSIVE with
+     * {@code absentReason}, a pointer to that check.
      */
     public static <T> Capability<T> failed(String failure, String absentReason) {
-        return new Capability<>(null, absentReason, failure);
+        return new Capability<>(null, absentReason, failure, true);
     }
 
     /** Why it failed to come up, when the run was to have it and it did not. */

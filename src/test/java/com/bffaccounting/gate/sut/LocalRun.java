@@ -78,10 +78,13 @@ final class LocalRun {
                 Capability.of(RunComposer.registryClient(settings)), RunComposer.prometheusFromUrl(settings, facts), Path.of(settings.artifacts.chartPath()), resources);
     }
 
-    /** A BFF the suite was to start and could not: C8.1 fails with why; every other BFF check is NOT_RUN with it. */
+    /**
+     * A BFF the suite was to start and could not: C8.1 fails with the whole reason, once; every other BFF check
+     * is INCONCLUSIVE with a one-line pointer to it (the run was to have a BFF, and has none to judge).
+     */
     private static Capability<BffTarget> startFailed(String why, Settings settings) {
         String masked = settings.redactor().redact(why);
-        return Capability.failed(masked, "needs the BFF, which did not start: " + masked);
+        return Capability.failed(masked, "cannot be judged: the BFF the suite started did not become healthy (see C8.1)");
     }
 
     /**
