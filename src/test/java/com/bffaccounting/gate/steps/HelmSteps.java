@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.steps;
 
+import com.bffaccounting.gate.config.Env;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.evidence.Evidence;
 import com.bffaccounting.gate.helm.ChartReferences;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** C2.3, C5.x, C13.1: Helm — the chart, the deploy, the live result and the rollback. */
@@ -96,7 +98,10 @@ public class HelmSteps {
     public void chartIsRight() {
         List<String> problems = new ArrayList<>(chartResult.problems());
         List<String> undecided = new ArrayList<>(chartResult.undecided());
-        new ProbePaths(chartResult.probePaths()).tryOn(context.targets().bff().get().map(b -> bff.client()), problems, undecided,
+        // the simulated BFF serves the configured health and ready paths; another one it cannot judge
+        Optional<Set<String>> simulated = settings().env == Env.SIM
+                ? Optional.of(Set.of(settings().bff.healthPath(), settings().bff.readyPath())) : Optional.empty();
+        new ProbePaths(chartResult.probePaths()).tryOn(context.targets().bff().get().map(b -> bff.client()), simulated, problems, undecided,
                 scenario::log);
         if (!problems.isEmpty()) {
             throw new CheckFailed("chart " + context.targets().chart() + " is not fit to deploy: " + String.join("; ", problems));
