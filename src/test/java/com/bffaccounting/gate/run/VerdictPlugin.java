@@ -10,6 +10,7 @@ import com.bffaccounting.gate.report.ConsoleSummary;
 import com.bffaccounting.gate.report.ScenarioOutcome;
 import com.bffaccounting.gate.report.Verdict;
 import com.bffaccounting.gate.report.VerdictBuilder;
+import com.bffaccounting.gate.report.VerdictPage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cucumber.plugin.ConcurrentEventListener;
@@ -43,6 +44,8 @@ public final class VerdictPlugin implements ConcurrentEventListener {
     private Instant start = Instant.now();
     private ReportDirLock reportDir;
     private Redactor progressRedactor = new Redactor(List.of());
+    private Thread interrupted;
+    private boolean finished;
     private String refused;
 
     @Override
@@ -62,6 +65,23 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         } catch (ConfigException e) {
             refused = e.getMessage();
             System.err.println("[release-gate] " + refused + " (this run writes no verdict there)");
+            return;
+        }
+        // a run stopped before its end (Ctrl-C, a SIGTERM, Maven gone) says so where the decision is read
+        Path page = (settings == null ? Path.of("reports") : settings.reportDir).resolve("verdict.html");
+        interrupted = new Thread(() -> writeInterruptedPage(page), "release-gate interrupted verdict");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+    }
+
+    private synchronized void writeInterruptedPage(Path page) {
+        if (finished) {
+            return;
+        }
+        try {
+            Files.writeString(page, VerdictPage.unfinished("this run was interrupted after " + outcomes.size()
+                    + " check(s): there is no verdict, and no earlier one stands for it"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the JVM is going: what could be said is said on the console by the gate
         }
     }
 
@@ -76,6 +96,14 @@ public final class VerdictPlugin implements ConcurrentEventListener {
     }
 
     private synchronized void onRunFinished(TestRunFinished event) {
+        finished = true;
+        if (interrupted != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException e) {
+                // already exiting
+            }
+        }
         // the run scope has closed by now (Cucumber's AfterAll comes first); it left what the verdict needs
         Optional<GateRun.Finished> run = GateRun.lastFinished();
         run.ifPresent(finished -> finished.judgements().forEach(judgement -> outcomes.add(RunEndResult.record(judgement))));
