@@ -74,7 +74,8 @@ public final class SettingsCatalog {
     public static final Setting<String> TENANT_HEADER = declare(Setting.of("gating.tenantHeader", SettingType.HEADER_NAME, "X-Tenant",
             "tenant header"));
     public static final Setting<Map<String, String>> PROBE_HEADERS = declare(Setting.of("gating.probeHeaders", SettingType.HEADERS,
-            "X-User-Role=operator,X-User-Id=pilot-user", "extra headers; secret-looking ones are masked"));
+            "X-User-Role=operator,X-User-Id=pilot-user", "extra headers (the customer's script's; the upstream BFF's audit route"
+            + " wants `X-User-Role=auditor` or `admin` and an `X-Api-Key`); secret-looking ones are masked"));
     public static final Setting<String> DENIED_ERROR_CODE = declare(Setting.of("gating.deniedErrorCode", SettingType.TEXT,
             "TENANT_NOT_ENABLED", "error_code of a pilot refusal"));
     public static final Setting<Integer> CONCURRENCY = declare(Setting.of("gating.concurrency", SettingType.POSITIVE_INT, "8",
