@@ -107,7 +107,7 @@ public final class SettingReader {
                 if (source.lookup(name).filter(v -> !v.isEmpty()).isEmpty()) {
                     continue; // given empty is not given: nothing is asked of this env
                 }
-                source.origin(name).filter(o -> !o.words().endsWith(".properties")).ifPresent(origin -> errors.add(name
+                source.origin(name).filter(o -> o.layer() != SettingSource.Layer.ENV_FILE).ifPresent(origin -> errors.add(name
                         + ": applies to " + setting.targetWords() + ", not to " + target.words() + " (given by " + origin.words()
                         + ") — remove it, or run the env it is for"));
             }

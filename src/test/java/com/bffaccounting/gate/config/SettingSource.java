@@ -44,10 +44,13 @@ public final class SettingSource {
     /** The JVM's system properties as they were before their secrets were masked ({@link #protectSystemProperties()}). */
     private static volatile Properties processSnapshot;
 
-    /** Where a value came from, for the run's first line. */
-    public record Origin(String words) {
-        static final Origin COMMAND_LINE = new Origin("-D");
+    /** Where a value came from (its layer), in words for the run's first line ("-D", "RELEASE_GATE_BFF_URL", "sim.properties"). */
+    public record Origin(Layer layer, String words) {
+        static final Origin COMMAND_LINE = new Origin(Layer.COMMAND_LINE, "-D");
     }
+
+    /** The layers a value can come from, in the order they are asked. */
+    public enum Layer { COMMAND_LINE, ENVIRONMENT, ENV_FILE }
 
     private final Properties systemProperties;
     /** The environment, kept to the variables with the suite's prefix. */
@@ -144,8 +147,11 @@ public final class SettingSource {
 
     public Optional<String> lookup(String key) {
         return origin(key).map(origin -> {
-            String value = origin == Origin.COMMAND_LINE ? systemProperties.getProperty(key)
-                    : origin.words().equals(envFileName) ? envFile.getProperty(key) : environment.get(Setting.envVarOf(key));
+            String value = switch (origin.layer()) {
+                case COMMAND_LINE -> systemProperties.getProperty(key);
+                case ENVIRONMENT -> environment.get(Setting.envVarOf(key));
+                case ENV_FILE -> envFile.getProperty(key);
+            };
             return resolve(key, value.trim());
         });
     }
@@ -163,9 +169,9 @@ public final class SettingSource {
         }
         String variable = Setting.envVarOf(key);
         if (environment.get(variable) != null) {
-            return Optional.of(new Origin(variable));
+            return Optional.of(new Origin(Layer.ENVIRONMENT, variable));
         }
-        return envFile.getProperty(key) != null ? Optional.of(new Origin(envFileName)) : Optional.empty();
+        return envFile.getProperty(key) != null ? Optional.of(new Origin(Layer.ENV_FILE, envFileName)) : Optional.empty();
     }
 
     /**

@@ -140,10 +140,10 @@ public final class Settings {
             line.append(" · every setting at its default");
         }
         // grouped by where they came from: -D first, then the environment, then the env's properties file
-        Map<String, List<String>> byOrigin = new TreeMap<>(Comparator.comparing((String o) -> o.equals("-D") ? 0 : o.endsWith(".properties") ? 2 : 1)
-                .thenComparing(Comparator.naturalOrder()));
-        shown.forEach((name, g) -> byOrigin.computeIfAbsent(g.origin().words(), o -> new ArrayList<>()).add(name + "=" + g.shown()));
-        byOrigin.forEach((origin, values) -> line.append(" · ").append(origin).append(": ").append(String.join(", ", values)));
+        Map<SettingSource.Origin, List<String>> byOrigin = new TreeMap<>(Comparator.comparing((SettingSource.Origin o) -> o.layer())
+                .thenComparing(SettingSource.Origin::words));
+        shown.forEach((name, g) -> byOrigin.computeIfAbsent(g.origin(), o -> new ArrayList<>()).add(name + "=" + g.shown()));
+        byOrigin.forEach((origin, values) -> line.append(" · ").append(origin.words()).append(": ").append(String.join(", ", values)));
         line.append(" · reports=").append(reportDir.toAbsolutePath());
         return redactor().redact(line.toString());
     }

@@ -42,11 +42,10 @@ import java.util.Optional;
 public final class VerdictPlugin implements ConcurrentEventListener {
     private final List<ScenarioOutcome> outcomes = new ArrayList<>();
     private Instant start = Instant.now();
-    private ReportDirLock reportDir;
+    private ReportDirLock reportDirLock;
     private Redactor progressRedactor = new Redactor(List.of());
     private Thread interrupted;
     private boolean finished;
-    private String refused;
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
@@ -60,15 +59,15 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         GateRun run = GateRun.start();
         progressRedactor = run.redactor();
         Settings settings = run.settings();
+        Path reports = settings == null ? Path.of("reports") : settings.reportDir;
         try {
-            reportDir = ReportDirLock.acquire(settings == null ? Path.of("reports") : settings.reportDir);
+            reportDirLock = ReportDirLock.acquire(reports);
         } catch (ConfigException e) {
-            refused = e.getMessage();
-            System.err.println("[release-gate] " + refused + " (this run writes no verdict there)");
+            System.err.println("[release-gate] " + e.getMessage() + " (this run writes no verdict there)");
             return;
         }
         // a run stopped before its end (Ctrl-C, a SIGTERM, Maven gone) says so where the decision is read
-        Path page = (settings == null ? Path.of("reports") : settings.reportDir).resolve("verdict.html");
+        Path page = reports.resolve("verdict.html");
         interrupted = new Thread(() -> writeInterruptedPage(page), "release-gate interrupted verdict");
         Runtime.getRuntime().addShutdownHook(interrupted);
     }
@@ -107,11 +106,11 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         // the run scope has closed by now (Cucumber's AfterAll comes first); it left what the verdict needs
         Optional<GateRun.Finished> run = GateRun.lastFinished();
         run.ifPresent(finished -> finished.judgements().forEach(judgement -> outcomes.add(RunEndResult.record(judgement))));
-        if (reportDir == null) {
+        if (reportDirLock == null) {
             return; // another run holds the directory: said at the start
         }
         Map<String, String> facts = new HashMap<>(run.map(GateRun.Finished::facts).orElse(Map.of()));
-        facts.put(VerdictBuilder.RUN_ID, reportDir.holder().runId());
+        facts.put(VerdictBuilder.RUN_ID, reportDirLock.holder().runId());
         Verdict verdict = new VerdictBuilder(ChecklistCatalog.load()).build(outcomes, facts, start, event.getInstant());
         // a run whose settings were invalid has none; so has a run in which no scenario started the run scope
         Optional<Settings> settings = run.isPresent() ? run.get().settings() : settings();
@@ -128,7 +127,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the verdict to " + reportDir, e);
         } finally {
-            this.reportDir.close();
+            reportDirLock.close();
         }
         System.out.println(redactor.redact(ConsoleSummary.render(verdict, settings.flatMap(VerdictPlugin::baseline))));
     }
