@@ -141,7 +141,8 @@ public final class SettingsCatalog {
     public static final Setting<String> PROMETHEUS_BINARY = declare(Setting.of("prometheus.binary", SettingType.TEXT, null,
             "the sim's Prometheus (default: from PATH)").only(SIM));
     public static final Setting<Duration> PROMETHEUS_SCRAPE_INTERVAL = declare(Setting.of("prometheus.scrapeInterval", SettingType.DURATION,
-            "1s", "the sim's Prometheus: scrape and rule-evaluation interval").only(SIM));
+            "1s", "the scrape interval of the Prometheus C12 reads (C12.2 waits for three); in sim, its own Prometheus's scrape and"
+            + " rule-evaluation interval"));
     public static final Setting<Duration> PROMETHEUS_QUERY_TIMEOUT = declare(Setting.of("prometheus.queryTimeout", SettingType.DURATION,
             "10s", "per Prometheus query"));
     public static final Setting<Boolean> PROMETHEUS_REQUIRED = declare(Setting.of("prometheus.required", SettingType.BOOLEAN, "false",
