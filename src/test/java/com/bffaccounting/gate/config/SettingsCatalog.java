@@ -135,7 +135,7 @@ public final class SettingsCatalog {
 
     // --- Prometheus ---
     public static final Setting<URI> PROMETHEUS_URL = declare(Setting.of("prometheus.url", SettingType.HTTP_URL, null,
-            "Prometheus to query (sim starts its own)").only(LOCAL, LOCAL_K3S, CLUSTER));
+            "Prometheus to query (sim starts its own unless one is given)"));
     public static final Setting<ServiceRef> PROMETHEUS_SERVICE = declare(Setting.of("prometheus.service", SettingType.SERVICE, null,
             "`NAMESPACE/NAME:PORT` of a Prometheus inside the cluster, reached by port-forward").only(SIM, LOCAL_K3S, CLUSTER));
     public static final Setting<String> PROMETHEUS_BINARY = declare(Setting.of("prometheus.binary", SettingType.TEXT, null,
