@@ -59,13 +59,18 @@ public final class ChartVerifier {
             return new Result(problems, List.of(), Optional.empty(), lintMessages, Map.of());
         }
         Map<String, String> probePaths = new LinkedHashMap<>();
-        problems.addAll(checkRendered(rendered, expected, probePaths));
+        problems.addAll(checkRendered(rendered, expected, probePaths, ChartSwitches.hint(chart, "servicemonitor", "monitor")));
         ChartReferences.Outcome references = ChartReferences.check(rendered, expected.release().namespace(), namespace);
         problems.addAll(references.missing());
         return new Result(problems, references.undecided(), Optional.of(rendered), lintMessages, Map.copyOf(probePaths));
     }
 
     static List<String> checkRendered(RenderedChart rendered, Expectation expected, Map<String, String> probePaths) {
+        return checkRendered(rendered, expected, probePaths, "");
+    }
+
+    /** @param monitorHint the chart's own switch for its ServiceMonitor, as a hint (" (is serviceMonitor.enabled false?)"), or "" */
+    static List<String> checkRendered(RenderedChart rendered, Expectation expected, Map<String, String> probePaths, String monitorHint) {
         List<String> problems = new ArrayList<>();
         Optional<RenderedChart.Manifest> deployment = rendered.manifests().stream()
                 .filter(m -> m.kind().equals("Deployment") && m.name().equals(expected.release().deployment())).findFirst();
@@ -107,7 +112,7 @@ public final class ChartVerifier {
                     + podLabels);
         }
         if (rendered.first("ServiceMonitor").isEmpty()) {
-            problems.add("no ServiceMonitor is rendered with the deploy's values (is serviceMonitor.enabled false?):"
+            problems.add("no ServiceMonitor is rendered with the deploy's values" + monitorHint + ":"
                     + " the checklist's metrics would never reach Prometheus");
         }
         rendered.first("ServiceMonitor").ifPresent(monitor -> {

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.prometheus;
 
+import com.bffaccounting.gate.helm.ChartSwitches;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.helm.HelmValues;
 import com.bffaccounting.gate.helm.RenderedChart;
@@ -25,7 +26,8 @@ public final class AlertRules {
     public static String fromChart(Path chart, HelmValues values) {
         RenderedChart rendered = RenderedChart.parse(HelmClient.template(chart, "bff", "accounting", values));
         JsonNode rule = rendered.first("PrometheusRule")
-                .orElseThrow(() -> new IllegalStateException(chart + " renders no PrometheusRule (prometheusRule.enabled=false?)"))
+                .orElseThrow(() -> new IllegalStateException(chart + " renders no PrometheusRule"
+                        + ChartSwitches.hint(chart, "prometheusrule", "alert", "rule")))
                 .body();
         ObjectNode file = YAML.createObjectNode();
         file.set("groups", rule.path("spec").path("groups"));
