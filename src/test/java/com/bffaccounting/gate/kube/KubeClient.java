@@ -187,9 +187,7 @@ public final class KubeClient implements AutoCloseable {
 
     /** {@code kubectl logs POD -n NS --tail=N}. */
     public List<String> logTail(String namespace, String pod, int lines) {
-        String log = read("get", "pods/log", namespace, () -> client.pods().inNamespace(namespace).withName(pod).tailingLines(lines)
-                // as kubectl logs: what the container wrote, now — fabric8 would first wait (and watch) for the pod to be ready
-                .withReadyWaitTimeout(0).getLog());
+        String log = read("get", "pods/log", namespace, () -> podLog(namespace, pod, "tailLines=" + lines));
         return log == null || log.isEmpty() ? List.of() : log.lines().toList();
     }
 
@@ -213,9 +211,19 @@ public final class KubeClient implements AutoCloseable {
 
     /** {@code kubectl logs POD -n NS --since-time=T}. */
     public List<String> logSince(String namespace, String pod, String sinceTime) {
-        String log = read("get", "pods/log", namespace, () -> client.pods().inNamespace(namespace).withName(pod).sinceTime(sinceTime)
-                .withReadyWaitTimeout(0).getLog());
+        String log = read("get", "pods/log", namespace, () -> podLog(namespace, pod,
+                "sinceTime=" + java.net.URLEncoder.encode(sinceTime, java.nio.charset.StandardCharsets.UTF_8)));
         return log == null || log.isEmpty() ? List.of() : log.lines().toList();
+    }
+
+    /**
+     * {@code GET …/pods/POD/log?QUERY}, as kubectl logs asks it: what the container wrote, now. fabric8's own
+     * getLog first waits up to 5 s (and watches) for the pod to be ready, which a crash-looping or unpullable
+     * pod never is — and whose timeouts, under load, were taken for a hung endpoint.
+     */
+    private String podLog(String namespace, String pod, String query) {
+        return client.raw(client.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1/namespaces/" + namespace + "/pods/"
+                + pod + "/log?" + query);
     }
 
     /** {@code kubectl port-forward -n NS deployment/NAME PORT}: like kubectl, to one ready pod of it. */
