@@ -8,7 +8,7 @@ import java.util.Set;
  * fabric8's mock, or as a real cluster can be unkind — flaky, refusing the credentials, slow, hanging on
  * one endpoint, or forbidding resources as an RBAC-limited account is forbidden them.
  *
- * @param flaky        every third read answers 503, every twentieth 429 with {@code Retry-After: 1}
+ * @param flaky        every third read answers 503, every fortieth 429 with {@code Retry-After: 1}
  * @param unauthorized every request answers 401, as to an expired token
  * @param delay        every answer is this late (zero: on time)
  * @param hangPath     requests whose path contains this never answer (null: none)

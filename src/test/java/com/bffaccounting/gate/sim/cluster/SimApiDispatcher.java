@@ -210,7 +210,7 @@ final class SimApiDispatcher extends Dispatcher {
                 && !Discovery.handles(path);
         if (current.flaky() && read) {
             long n = suiteReads.incrementAndGet();
-            if (n % 20 == 0) {
+            if (n % 40 == 0) {
                 return Optional.of(json(429, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
                         + "\"message\":\"Too many requests, please try again later.\",\"reason\":\"TooManyRequests\","
                         + "\"details\":{\"retryAfterSeconds\":1},\"code\":429}").setHeader("Retry-After", "1"));
