@@ -116,11 +116,10 @@ public final class SimPilot implements AutoCloseable {
             pilot.seedReleaseFrom(settings, chart);
         }
         cluster.resetWriteCount();
-        if (Fault.CREDENTIALS_REJECTED.in(settings)) {
-            cluster.rejectSuiteCredentials();
-        }
         cluster.apiFaults(apiFaultsOf(settings));
-        cluster.suiteRbac(settings.sim.userRules().map(SimPilot::rbacFrom).orElseGet(() -> rbacOf(settings.sim.user())));
+        // credentials-rejected: an account the cluster knows but has bound to no Role, as RBAC refuses it
+        cluster.suiteRbac(Fault.CREDENTIALS_REJECTED.in(settings) ? SimRbac.none("sim-user")
+                : settings.sim.userRules().map(SimPilot::rbacFrom).orElseGet(() -> rbacOf(settings.sim.user())));
         return pilot;
     }
 

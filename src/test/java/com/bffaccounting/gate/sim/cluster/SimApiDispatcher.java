@@ -53,7 +53,6 @@ final class SimApiDispatcher extends Dispatcher {
     private final SimCluster.PodPorts podPorts;
     private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong changes = new AtomicLong();
-    private volatile boolean rejectSuite;
     private volatile ApiFaults faults = ApiFaults.NONE;
     private volatile SimRbac rbac;
     private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
@@ -78,9 +77,6 @@ final class SimApiDispatcher extends Dispatcher {
             response = unkind.get();
         } else if (path.equals(ACCESS_REVIEWS) && request.getMethod().equals("POST")) {
             response = accessReview(request);
-        } else if (rejectSuite && fromSuite && !path.equals("/version") && !Discovery.handles(path)) {
-            response = json(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Forbidden\","
-                    + "\"message\":\"pods is forbidden: User \\\"sim-user\\\" cannot list resource \\\"pods\\\"\",\"code\":403}");
         } else if (path.equals("/version")) {
             response = json(200, "{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.0-sim\",\"platform\":\"linux/amd64\"}");
         } else if (Discovery.handles(path)) {
@@ -116,10 +112,6 @@ final class SimApiDispatcher extends Dispatcher {
             changes.incrementAndGet(); // after the store has it: a controller that saw this count sees this write
         }
         return response;
-    }
-
-    void rejectSuiteCredentials() {
-        rejectSuite = true;
     }
 
     void apiFaults(ApiFaults faults) {

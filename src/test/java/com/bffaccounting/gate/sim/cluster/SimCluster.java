@@ -163,10 +163,6 @@ public final class SimCluster implements AutoCloseable {
         dispatcher.apiFaults(faults);
     }
 
-    public void rejectSuiteCredentials() {
-        dispatcher.rejectSuiteCredentials();
-    }
-
     /**
      * A Prometheus inside the simulated cluster, as kube-prometheus-stack leaves one: a Service and one
      * ready pod behind it (what a port-forward to the pod reaches is the {@link PodPorts}' business).

@@ -29,6 +29,11 @@ public final class SimRbac {
         this.rules = List.copyOf(rules);
     }
 
+    /** A user bound to no Role at all: every request but discovery, {@code /version} and access reviews is forbidden. */
+    public static SimRbac none(String user) {
+        return new SimRbac(user, List.of());
+    }
+
     /** The rules of every Role and ClusterRole in a multi-document YAML file. */
     public static SimRbac fromYaml(String user, String yaml) {
         List<JsonNode> rules = new ArrayList<>();
