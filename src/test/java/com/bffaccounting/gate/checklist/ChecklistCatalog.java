@@ -86,4 +86,9 @@ public final class ChecklistCatalog {
         var m = ID_TAG.matcher(tag);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
+
+    /** The checklist lines (C IDs, not the design card's D IDs) a scenario's tags name, in tag order. */
+    public static List<String> lineIdsOf(Collection<String> tags) {
+        return tags.stream().map(ChecklistCatalog::idOf).flatMap(Optional::stream).filter(id -> id.startsWith("C")).toList();
+    }
 }

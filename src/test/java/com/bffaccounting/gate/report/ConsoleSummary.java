@@ -18,8 +18,7 @@ public final class ConsoleSummary {
 
     /** "[release-gate] C6.1     FAIL          1.2 s  pod bff-… CrashLoopBackOff …": one check, as it ends. */
     public static String progressLine(ScenarioOutcome outcome, Duration took) {
-        String ids = String.join(" ", outcome.tags().stream().map(ChecklistCatalog::idOf)
-                .flatMap(Optional::stream).filter(id -> id.startsWith("C")).toList());
+        String ids = String.join(" ", ChecklistCatalog.lineIdsOf(outcome.tags()));
         String reason = outcome.message() == null ? "" : outcome.message().replaceAll("\\s+", " ").trim();
         if (reason.length() > PROGRESS_REASON) {
             reason = reason.substring(0, PROGRESS_REASON - 1) + "…";

@@ -55,8 +55,8 @@ public class RunHooks {
         if (context.run().setupError().isPresent()) {
             return;
         }
-        context.targets().cluster().get().flatMap(cluster -> cluster.access().missingFor(scenario.getSourceTagNames().stream()
-                .map(ChecklistCatalog::idOf).flatMap(java.util.Optional::stream).toList()))
+        context.targets().cluster().get().flatMap(cluster -> cluster.access().missingFor(
+                        ChecklistCatalog.lineIdsOf(scenario.getSourceTagNames())))
                 .ifPresent(missing -> {
                     throw new Inconclusive(missing);
                 });
