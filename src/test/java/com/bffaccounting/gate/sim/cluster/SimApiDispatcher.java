@@ -47,6 +47,11 @@ final class SimApiDispatcher extends Dispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MONITORING_GROUP = "monitoring.coreos.com";
     private static final Pattern DEPLOYMENTS = Pattern.compile("/apis/apps/v1/namespaces/[^/]+/deployments(/[^/]+)?");
+    // what RBAC would call a request's resource, asked of every request of the suite while the cluster is strict
+    private static final Pattern CORE_NAMESPACED = Pattern.compile("/api/v1/namespaces/[^/]+/([a-z]+)(?:/.*)?");
+    private static final Pattern GROUP_NAMESPACED = Pattern.compile("/apis/[^/]+/[^/]+/namespaces/[^/]+/([a-z]+)(?:/.*)?");
+    private static final Pattern CORE_CLUSTER_SCOPED = Pattern.compile("/api/v1/([a-z]+)(?:/.*)?");
+    private static final Pattern EVENTS_V1 = Pattern.compile("/apis/events\\.k8s\\.io/v1/namespaces/[^/]+/events.*");
 
     private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
     private final Supplier<List<String>> podLog;
@@ -222,19 +227,19 @@ final class SimApiDispatcher extends Dispatcher {
         if (PORT_FORWARD.matcher(path).matches()) {
             return "pods/portforward";
         }
-        Matcher m = Pattern.compile("/api/v1/namespaces/[^/]+/([a-z]+)(?:/.*)?").matcher(path);
+        Matcher m = CORE_NAMESPACED.matcher(path);
         if (m.matches()) {
             return m.group(1);
         }
-        Matcher grouped = Pattern.compile("/apis/[^/]+/[^/]+/namespaces/[^/]+/([a-z]+)(?:/.*)?").matcher(path);
+        Matcher grouped = GROUP_NAMESPACED.matcher(path);
         if (grouped.matches()) {
             return grouped.group(1);
         }
-        Matcher cluster = Pattern.compile("/api/v1/([a-z]+)(?:/.*)?").matcher(path);
+        Matcher cluster = CORE_CLUSTER_SCOPED.matcher(path);
         if (cluster.matches()) {
             return cluster.group(1);
         }
-        Matcher events = Pattern.compile("/apis/events\\.k8s\\.io/v1/namespaces/[^/]+/events.*").matcher(path);
+        Matcher events = EVENTS_V1.matcher(path);
         return events.matches() ? "events" : "";
     }
 
