@@ -132,7 +132,17 @@ public final class SettingSource {
         return env.trim().toLowerCase(Locale.ROOT) + ".properties";
     }
 
+    /** The env files are resources of this build: read once per JVM, however often one setting of the process is asked for. */
+    private static final Map<String, Properties> ENV_FILES = new ConcurrentHashMap<>();
+
+    /** A copy of {@code config/<env>.properties}, read from the classpath the first time it is asked for. */
     static Properties loadEnvFile(String env) {
+        Properties copy = new Properties();
+        copy.putAll(ENV_FILES.computeIfAbsent(envFileName(env), name -> readEnvFile(env)));
+        return copy;
+    }
+
+    private static Properties readEnvFile(String env) {
         Properties properties = new Properties();
         String resource = "config/" + envFileName(env);
         try (InputStream in = SettingSource.class.getClassLoader().getResourceAsStream(resource)) {
