@@ -44,9 +44,10 @@ public final class HelmFailure {
                     + ApiErrors.canI(rbac.group(3), rbac.group(4), ns));
         }
         Matcher noKind = NO_KIND.matcher(helmMessage);
-        if (noKind.find() || helmMessage.contains("ensure CRDs are installed first")) {
-            String kind = noKind.find(0) ? noKind.group(1) : "ServiceMonitor or PrometheusRule";
-            String version = noKind.find(0) ? " (" + noKind.group(2) + ")" : "";
+        boolean namesKind = noKind.find();
+        if (namesKind || helmMessage.contains("ensure CRDs are installed first")) {
+            String kind = namesKind ? noKind.group(1) : "ServiceMonitor or PrometheusRule";
+            String version = namesKind ? " (" + noKind.group(2) + ")" : "";
             return new Verdict(true, "the cluster has no " + kind + " CRD" + version + ": install the Prometheus Operator's CRDs,"
                     + " or deploy with serviceMonitor.enabled=false and prometheusRule.enabled=false (then C12 reads no alert rule)");
         }
