@@ -2,9 +2,12 @@ package com.bffaccounting.gate.helm;
 
 import com.bffaccounting.gate.kube.ApiErrors;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Whose fault a failed {@code helm upgrade --install} is, read from Helm's own words. The release is at
@@ -26,8 +29,11 @@ public final class HelmFailure {
     private HelmFailure() {
     }
 
-    /** @param helmMessage Helm's error, one line */
-    public static Verdict classify(String helmMessage, String namespace) {
+    /**
+     * @param helmMessage Helm's error, one line
+     * @param chart       the chart deployed: a fix names only the switches its values.yaml has
+     */
+    public static Verdict classify(String helmMessage, String namespace, Path chart) {
         Matcher webhook = WEBHOOK.matcher(helmMessage);
         if (webhook.find()) {
             return new Verdict(false, "the cluster's admission webhook " + webhook.group(1) + " refused the release's objects: "
@@ -48,8 +54,10 @@ public final class HelmFailure {
         if (namesKind || helmMessage.contains("ensure CRDs are installed first")) {
             String kind = namesKind ? noKind.group(1) : "ServiceMonitor or PrometheusRule";
             String version = namesKind ? " (" + noKind.group(2) + ")" : "";
-            return new Verdict(true, "the cluster has no " + kind + " CRD" + version + ": install the Prometheus Operator's CRDs,"
-                    + " or deploy with serviceMonitor.enabled=false and prometheusRule.enabled=false (then C12 reads no alert rule)");
+            List<String> switches = Stream.of(ChartSwitches.enabledKey(chart, "servicemonitor", "monitor"),
+                    ChartSwitches.enabledKey(chart, "prometheusrule", "alert", "rule")).flatMap(Optional::stream).map(k -> k + "=false").toList();
+            return new Verdict(true, "the cluster has no " + kind + " CRD" + version + ": install the Prometheus Operator's CRDs"
+                    + (switches.isEmpty() ? "" : ", or deploy with " + String.join(" and ", switches) + " (then C12 reads no alert rule)"));
         }
         if (helmMessage.contains("openapi") || helmMessage.contains("unable to retrieve the complete list of server APIs")
                 || helmMessage.contains("the server could not find the requested resource")) {

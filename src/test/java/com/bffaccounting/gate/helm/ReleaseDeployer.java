@@ -72,7 +72,8 @@ public final class ReleaseDeployer {
             return new Deployed(release, Duration.ofNanos(System.nanoTime() - start));
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            HelmFailure.Verdict verdict = HelmFailure.classify(oneLine(cause.getMessage()), request.release().namespace());
+            HelmFailure.Verdict verdict = HelmFailure.classify(oneLine(cause.getMessage()), request.release().namespace(),
+                    request.chart());
             String reason = "helm upgrade --install " + request.release().helmRelease() + " failed after "
                     + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s: " + verdict.reason() + leftBehind(request.release());
             if (verdict.environment()) {
