@@ -1,6 +1,6 @@
 package com.bffaccounting.gate.helm;
 
-import com.bffaccounting.gate.kube.RolloutInspector;
+import com.bffaccounting.gate.kube.rollout.RolloutInspector;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.CheckFailed;

@@ -1,7 +1,7 @@
 package com.bffaccounting.gate.helm;
 
-import com.bffaccounting.gate.kube.PodStates;
-import com.bffaccounting.gate.kube.RolloutInspector;
+import com.bffaccounting.gate.kube.rollout.PodStates;
+import com.bffaccounting.gate.kube.rollout.RolloutInspector;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.registry.RegistryClient;

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.kube;
 
+import com.bffaccounting.gate.kube.rollout.PodStates;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.outcome.Unreachable;

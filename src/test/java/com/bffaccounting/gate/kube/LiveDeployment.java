@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.kube;
 
+import com.bffaccounting.gate.kube.rollout.RolloutInspector;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import io.fabric8.kubernetes.api.model.Container;

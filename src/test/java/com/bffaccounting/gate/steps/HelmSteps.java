@@ -12,7 +12,7 @@ import com.bffaccounting.gate.helm.ProbePaths;
 import com.bffaccounting.gate.helm.ReleaseDeployer;
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.kube.LiveDeployment;
-import com.bffaccounting.gate.kube.RolloutInspector;
+import com.bffaccounting.gate.kube.rollout.RolloutInspector;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.CheckFailed;

@@ -2,9 +2,9 @@ package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.ReleaseDeployer;
-import com.bffaccounting.gate.kube.PodStates;
-import com.bffaccounting.gate.kube.RolloutEvidence.PodLogTails;
-import com.bffaccounting.gate.kube.RolloutInspector;
+import com.bffaccounting.gate.kube.rollout.PodStates;
+import com.bffaccounting.gate.kube.rollout.RolloutEvidence.PodLogTails;
+import com.bffaccounting.gate.kube.rollout.RolloutInspector;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.sut.ClusterTarget;

@@ -14,8 +14,8 @@ import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
 
 import com.bffaccounting.gate.helm.GuardedDeploy;
-import com.bffaccounting.gate.kube.RolloutEvidence;
-import com.bffaccounting.gate.kube.RolloutInspector;
+import com.bffaccounting.gate.kube.rollout.RolloutEvidence;
+import com.bffaccounting.gate.kube.rollout.RolloutInspector;
 import com.bffaccounting.gate.model.ReleaseRef;
 
 import java.nio.charset.StandardCharsets;

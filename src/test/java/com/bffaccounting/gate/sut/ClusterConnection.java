@@ -10,7 +10,7 @@ import com.bffaccounting.gate.kube.ClusterProbe;
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.kube.Kubeconfigs;
 import com.bffaccounting.gate.kube.PodLogSource;
-import com.bffaccounting.gate.kube.PodStates;
+import com.bffaccounting.gate.kube.rollout.PodStates;
 import com.bffaccounting.gate.kube.PortForwards;
 import com.bffaccounting.gate.logs.LogSource;
 import com.bffaccounting.gate.model.ReleaseRef;

@@ -2,7 +2,7 @@ package com.bffaccounting.gate.sim.cluster;
 
 import com.bffaccounting.gate.config.ServiceRef;
 import com.bffaccounting.gate.io.JulLoggers;
-import com.bffaccounting.gate.kube.RolloutInspector;
+import com.bffaccounting.gate.kube.rollout.RolloutInspector;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.waits.Timeout;
 import com.bffaccounting.gate.waits.Wait;

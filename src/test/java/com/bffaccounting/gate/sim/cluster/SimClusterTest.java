@@ -3,7 +3,7 @@ package com.bffaccounting.gate.sim.cluster;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.helm.HelmValues;
 import com.bffaccounting.gate.kube.KubeClient;
-import com.bffaccounting.gate.kube.PodStates;
+import com.bffaccounting.gate.kube.rollout.PodStates;
 import com.marcnuri.helm.Release;
 import com.marcnuri.helm.ReleaseHistory;
 import com.sun.net.httpserver.HttpServer;

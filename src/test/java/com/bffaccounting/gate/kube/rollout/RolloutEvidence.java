@@ -1,4 +1,6 @@
-package com.bffaccounting.gate.kube;
+package com.bffaccounting.gate.kube.rollout;
+
+import com.bffaccounting.gate.kube.KubeClient;
 
 import com.bffaccounting.gate.model.ReleaseRef;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -1,4 +1,6 @@
-package com.bffaccounting.gate.kube;
+package com.bffaccounting.gate.kube.rollout;
+
+import com.bffaccounting.gate.kube.KubeClient;
 
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.waits.Timeout;

@@ -1,4 +1,6 @@
-package com.bffaccounting.gate.kube;
+package com.bffaccounting.gate.kube.rollout;
+
+import com.bffaccounting.gate.kube.KubeClient;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
