@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -22,6 +23,8 @@ import static com.bffaccounting.gate.config.SettingsCatalog.LOG_TAIL_LINES;
 import static com.bffaccounting.gate.config.SettingsCatalog.NAMESPACE;
 import static com.bffaccounting.gate.config.SettingsCatalog.REQUEST_TIMEOUT;
 import static com.bffaccounting.gate.config.SettingsCatalog.ROLLBACK;
+import static com.bffaccounting.gate.config.SettingsCatalog.UNSCHEDULABLE_AFTER;
+import static com.bffaccounting.gate.config.SettingsCatalog.HELM_SET;
 
 /**
  * The cluster and where the release lives in it; the two safety switches that allow writes.
@@ -33,7 +36,8 @@ import static com.bffaccounting.gate.config.SettingsCatalog.ROLLBACK;
 public record ClusterSettings(List<Path> kubeconfigFiles, Optional<String> context, Optional<String> expectedContext,
                               String namespace, String release, String deployment, int containerPort,
                               Duration helmTimeout, Duration failFastAfter, boolean deploy, boolean rollback,
-                              int logTailLines, Duration requestTimeout) {
+                              int logTailLines, Duration requestTimeout, Duration unschedulableAfter,
+                              Map<String, String> helmSet) {
     static ClusterSettings read(SettingReader r, Env env) {
         List<Path> kubeconfigs = r.optional(KUBECONFIG).map(k -> List.of(Path.of(k))).orElse(List.of());
         if (env == Env.CLUSTER && kubeconfigs.isEmpty()) {
@@ -44,7 +48,8 @@ public record ClusterSettings(List<Path> kubeconfigFiles, Optional<String> conte
         }
         return new ClusterSettings(kubeconfigs, r.optional(CONTEXT), r.optional(EXPECTED_CONTEXT), r.get(NAMESPACE),
                 r.get(HELM_RELEASE), r.get(DEPLOYMENT), r.get(CONTAINER_PORT), r.get(HELM_TIMEOUT), r.get(FAIL_FAST_AFTER),
-                r.get(DEPLOY), r.get(ROLLBACK), r.get(LOG_TAIL_LINES), r.get(REQUEST_TIMEOUT));
+                r.get(DEPLOY), r.get(ROLLBACK), r.get(LOG_TAIL_LINES), r.get(REQUEST_TIMEOUT), r.get(UNSCHEDULABLE_AFTER),
+                r.optional(HELM_SET).orElse(Map.of()));
     }
 
     public boolean writesAllowed() {

@@ -186,6 +186,33 @@ public interface SettingType<T> {
         return headers;
     };
 
+    /** Keys the suite sets itself from settings of their own: {@link #HELM_SET} may not set them behind their back. */
+    Map<String, String> OWN_HELM_KEYS = Map.of("image.repository", "image.repository", "image.tag", "image.tag",
+            "image.digest", "image.digest", "env.OS_TENANT_ALLOWLIST_JSON", "pilot.allowlist");
+    Pattern HELM_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\[\\d+])?(\\.[A-Za-z_][A-Za-z0-9_-]*(\\[\\d+])?)*");
+
+    /** {@code key=value,key2=value2}: Helm {@code --set} values, order kept; not the image or allowlist, which have settings. */
+    SettingType<Map<String, String>> HELM_SET = text -> {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String item : splitList(text)) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw Rejected.part("'" + item + "' is not key=value — write e.g. resources.requests.cpu=250m,replicaCount=3");
+            }
+            String key = item.substring(0, eq).trim();
+            if (!HELM_KEY.matcher(key).matches()) {
+                throw Rejected.part("'" + key + "' is not a Helm value path — write dotted names, e.g. probes.readiness.periodSeconds");
+            }
+            if (OWN_HELM_KEYS.containsKey(key)) {
+                throw Rejected.part(key + " is the suite's own value — set it with -D" + OWN_HELM_KEYS.get(key));
+            }
+            if (values.put(key, item.substring(eq + 1).trim()) != null) {
+                throw Rejected.part(key + " is given twice");
+            }
+        }
+        return values;
+    };
+
     SettingType<String> HTTP_METHOD = text -> {
         String method = text.toUpperCase(Locale.ROOT);
         if (!Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE").contains(method)) {

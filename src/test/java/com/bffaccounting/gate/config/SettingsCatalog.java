@@ -167,6 +167,12 @@ public final class SettingsCatalog {
             "Step 3's wait").only(SIM, LOCAL_K3S, CLUSTER));
     public static final Setting<Duration> FAIL_FAST_AFTER = declare(Setting.of("cluster.failFastAfter", SettingType.DURATION, "5s",
             "how long a pod may be stuck before the check fails").only(SIM, LOCAL_K3S, CLUSTER));
+    public static final Setting<Duration> UNSCHEDULABLE_AFTER = declare(Setting.of("cluster.unschedulableAfter", SettingType.DURATION, "15s",
+            "how long a pod may stay Unschedulable before the rollout fails (kstatus waits 15 s; a cluster autoscaler may need longer)")
+            .only(SIM, LOCAL_K3S, CLUSTER));
+    public static final Setting<Map<String, String>> HELM_SET = declare(Setting.of("helm.set", SettingType.HELM_SET, null,
+            "more `--set` values for Step 3, the rollback and the chart check (C5.2), e.g. `resources.requests.cpu=250m`; "
+                    + "the image and the allowlist have settings of their own").only(SIM, LOCAL_K3S, CLUSTER));
     public static final Setting<Integer> LOG_TAIL_LINES = declare(Setting.of("cluster.logTailLines", SettingType.POSITIVE_INT, "50",
             "C6.3").only(SIM, LOCAL_K3S, CLUSTER));
     public static final Setting<Duration> REQUEST_TIMEOUT = declare(Setting.of("cluster.requestTimeout", SettingType.DURATION, "10s",

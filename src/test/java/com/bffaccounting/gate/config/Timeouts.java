@@ -23,16 +23,11 @@ public final class Timeouts {
 
     /**
      * A rollout: every pod of the Deployment ready (Helm's own timeout, which the customer's deploy uses),
-     * looked at four times per fail-fast grace, so that a stuck pod ends the wait soon after its grace.
+     * looked at four times per fail-fast grace, so that a lasting problem ends the wait soon after its grace.
      */
     public Timeout rollout() {
         return new Timeout("rollout", settings.cluster.helmTimeout(), "helm.timeout")
                 .polledEvery(settings.cluster.failFastAfter().dividedBy(4));
-    }
-
-    /** How long a verify-only run watches for a pod stuck pulling its image: the grace, and one more look. */
-    public Timeout stuckPodWatch() {
-        return new Timeout("stuck-pod watch", settings.cluster.failFastAfter().plusMillis(500), "cluster.failFastAfter + 0.5 s");
     }
 
     /** A log line that the BFF writes after answering. */

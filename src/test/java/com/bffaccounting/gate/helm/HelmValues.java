@@ -33,6 +33,12 @@ public final class HelmValues {
         return this;
     }
 
+    /** More values ({@code helm.set}), after the ones already set. */
+    public HelmValues setAll(Map<String, String> more) {
+        values.putAll(more);
+        return this;
+    }
+
     public Map<String, String> asMap() {
         return Collections.unmodifiableMap(values);
     }

@@ -2,6 +2,7 @@ package com.bffaccounting.gate.helm;
 
 import com.bffaccounting.gate.kube.rollout.PodStates;
 import com.bffaccounting.gate.kube.rollout.RolloutInspector;
+import com.bffaccounting.gate.kube.rollout.RolloutProblem;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.registry.RegistryClient;
@@ -21,9 +22,9 @@ import java.util.concurrent.Executors;
 
 /**
  * Step 3 and the rollback: {@code helm upgrade --install … --wait --timeout T}, with the release's pods
- * watched while Helm waits. A pod stuck pulling its image or crash-looping ends the deploy within the
- * grace period, with a diagnosis that says whether the tag exists in the registry — not after Helm's
- * timeout with "context deadline exceeded".
+ * watched while Helm waits. Any way the rollout fails that waiting will not mend (an image that cannot be
+ * pulled, a crash loop, an unschedulable pod, a quota…) ends the deploy once it has lasted its grace, in
+ * Kubernetes' words — not after Helm's timeout with "context deadline exceeded".
  */
 public final class ReleaseDeployer {
     /** Helm's call cannot be interrupted; it runs on a daemon thread so a fail-fast exit never blocks the JVM. */
@@ -61,11 +62,12 @@ public final class ReleaseDeployer {
         long start = System.nanoTime();
         CompletableFuture<Release> upgrade = CompletableFuture.supplyAsync(() -> helm.upgradeInstall(request.chart(),
                 request.release().helmRelease(), request.release().namespace(), request.values(), request.timeout(), request.createNamespace()), HELM_CALLS);
-        Optional<RolloutInspector.Stuck> stuck = rollout.stuckWhile(() -> !upgrade.isDone(), request.failFastAfter(),
+        Optional<RolloutInspector.Failed> failed = rollout.failureWhile(() -> !upgrade.isDone(),
                 new Timeout("rollout", request.timeout(), "helm.timeout").plus(Duration.ofSeconds(30), "30 s for Helm to return after it")
-                        .polledEvery(request.failFastAfter().dividedBy(4))); // a stuck pod is seen within a quarter of its grace
-        if (stuck.isPresent()) {
-            throw new DeployFailed(diagnose(stuck.get(), request.image(), Duration.ofNanos(System.nanoTime() - start)));
+                        .polledEvery(request.failFastAfter().dividedBy(4))); // a lasting problem is seen within a quarter of its grace
+        if (failed.isPresent()) {
+            throw new DeployFailed(diagnose(failed.get().headline(), request.image(), registry,
+                    Optional.of(Duration.ofNanos(System.nanoTime() - start))));
         }
         try {
             Release release = upgrade.join();
@@ -112,19 +114,20 @@ public final class ReleaseDeployer {
         }
     }
 
-    /** "pod X ImagePullBackOff; tag … not found in … (registry answered 404)". */
-    public String diagnose(RolloutInspector.Stuck stuck, ImageReference image, Duration since) {
-        PodStates.TerminalWait s = stuck.waiting();
-        String head = "pod " + s.pod() + " " + s.reason() + " (failed fast " + String.format("%.1f", stuck.detectedAfter().toMillis() / 1000.0)
-                + " s after it appeared, " + since.toSeconds() + " s into the deploy)";
-        if (s.imagePull()) {
-            RegistryClient.Resolution r = registry.resolve(image);
-            String registryWord = r.found()
-                    ? "the tag exists in the registry (" + r.digest() + "), so the cluster cannot pull it: check imagePullSecrets and GHCR pull access"
-                    : r.message();
-            return head + "; " + registryWord;
+    /**
+     * A rollout problem as the verdict's reason: Kubernetes' words, how long into the deploy (when there is one),
+     * and for an image that cannot be pulled, what the registry says of its tag — missing, or there and so a
+     * matter of the cluster's pull access.
+     */
+    public static String diagnose(RolloutProblem problem, ImageReference image, RegistryClient registry, Optional<Duration> intoDeploy) {
+        String head = problem.line() + intoDeploy.map(d -> ", failed fast " + d.toSeconds() + " s into the deploy").orElse("");
+        if (!problem.imagePull()) {
+            return head;
         }
-        return head + ": " + (s.message() == null ? "" : s.message());
+        RegistryClient.Resolution r = registry.resolve(image);
+        return head + "; " + (r.found()
+                ? "the tag exists in the registry (" + r.digest() + "), so the cluster cannot pull it: check imagePullSecrets and GHCR pull access"
+                : r.message());
     }
 
     private static String oneLine(String text) {

@@ -33,9 +33,11 @@ public final class CheckPermissions {
         needed.put("C5.2", bff);
         // the rollout's checks look for the namespace first, to say "no namespace" rather than "no Deployment"
         needed.put("C5.3", List.of(ns, deployment));
-        needed.put("C6.1", List.of(ns, deployment, pods));
-        needed.put("C6.2", List.of(ns, deployment, pods));
-        needed.put("C10.2", List.of(ns, deployment, pods));
+        // the rollout's classifier reads the ReplicaSets too: a quota or PodSecurity refusal is written only there
+        Permission replicaSets = Permission.of("list", "replicasets.apps", namespace);
+        needed.put("C6.1", List.of(ns, deployment, pods, replicaSets));
+        needed.put("C6.2", List.of(ns, deployment, pods, replicaSets));
+        needed.put("C10.2", List.of(ns, deployment, pods, replicaSets));
         needed.put("C6.3", List.of(ns, deployment, pods, logs));
         for (String id : List.of("C7.1", "C11.1", "C11.2", "C11.4")) {
             needed.put(id, bff);

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -177,6 +178,32 @@ public final class KubeClient implements AutoCloseable {
                 .sorted(Comparator.comparing((Pod p) -> p.getMetadata().getCreationTimestamp(),
                         Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList());
+    }
+
+    /**
+     * {@code kubectl get replicasets -n NS -l <deployment's selector>}, those the Deployment owns: where a rollout
+     * that cannot create its pods (quota, PodSecurity, a webhook) says so.
+     */
+    public List<ReplicaSet> replicaSetsOf(String namespace, Deployment deployment) {
+        Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
+        String uid = deployment.getMetadata().getUid();
+        return read("list", "replicasets", namespace, () -> client.apps().replicaSets().inNamespace(namespace).withLabels(selector)
+                .list().getItems().stream()
+                .filter(rs -> uid == null || rs.getMetadata().getOwnerReferences() == null || rs.getMetadata().getOwnerReferences().isEmpty()
+                        || rs.getMetadata().getOwnerReferences().stream().anyMatch(o -> uid.equals(o.getUid())))
+                .toList());
+    }
+
+    /** {@code kubectl get events -n NS}: one list for every object of a rollout, rather than one per object. */
+    public List<Event> eventsIn(String namespace) {
+        return read("list", "events", namespace, () -> client.v1().events().inNamespace(namespace).list().getItems());
+    }
+
+    /** {@code kubectl logs POD -c CONTAINER -n NS --tail=N [--previous]}: a container's own words, or its last run's. */
+    public List<String> logTail(String namespace, String pod, String container, int lines, boolean previous) {
+        String log = read("get", "pods/log", namespace, () -> podLog(namespace, pod, "container=" + container + "&tailLines=" + lines
+                + (previous ? "&previous=true" : "")));
+        return log == null || log.isEmpty() ? List.of() : log.lines().toList();
     }
 
     /** {@code kubectl get events -n NS --field-selector involvedObject.name=NAME}. */

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * taken away, exactly the checks that need it are INCONCLUSIVE, naming the permission, and none FAILS.
  * The simulated API server enforces the rules as RBAC would (sim.user, sim.userRules). Rules that no line
  * always needs — events, read for the evidence of a failing rollout (EvidenceSurvivesTest), and ConfigMaps
- * and PVCs, read only for a chart that references one — leave every line judged.
+ * and PVCs, read only for a chart that references one — are not run without: no line asks for them first.
  */
 class RbacRolesTest {
     /** Cluster checks only: the external-sync checks wait on Prometheus and need no permission of the cluster. */
@@ -67,6 +67,11 @@ class RbacRolesTest {
                     expected.add(id);
                 }
             });
+            if (expected.isEmpty()) {
+                // a rule no line always needs (events, ConfigMaps, PVCs) leaves every line judged by construction:
+                // CheckPermissions asks nothing of it, and what reads it on failure is EvidenceSurvivesTest's business
+                continue;
+            }
             FeatureRun run = FeatureRun.runTagged("rbac-without-rule-" + i, new HashMap<>(Map.of("env", "sim", "sim.user", "verify",
                     "sim.userRules", file.toString())), CLUSTER_CHECKS);
             String which = "without rule " + i + " " + rule;

@@ -13,6 +13,7 @@ import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.sim.cluster.ApiFaults;
 import com.bffaccounting.gate.sim.cluster.SimRbac;
 import com.bffaccounting.gate.sim.cluster.PodFate;
+import com.bffaccounting.gate.sim.cluster.SimAdmission;
 import com.bffaccounting.gate.sim.cluster.SimCluster;
 import com.bffaccounting.gate.waits.Timeout;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -195,10 +196,15 @@ public final class SimPilot implements AutoCloseable {
         // the deploy someone made before this run: the simulator's own Helm, which may write
         HelmClient helm = new HelmClient(cluster.kubeconfig(), new HelmClient.Options(true, false));
         String allowlist = Fault.ALLOWLIST_EMPTY.in(settings) ? "[]" : settings.gating.allowlistJson();
-        boolean brokenRollout = Fault.IMAGE_PULL_BACKOFF.in(settings) || Fault.CRASH_LOOP.in(settings);
+        boolean brokenRollout = BROKEN_ROLLOUTS.stream().anyMatch(f -> f.in(settings));
         if (brokenRollout) {
+            // the release before: as it was deployed then, without this run's extra values (a PodSecurity-breaking one among them)
             helm.upgradeInstall(chart, release.helmRelease(), release.namespace(),
                     HelmValues.pilot(allowlist, artifacts.imageRepository(), artifacts.rollbackTag()), SETUP.value(), false);
+        }
+        admissionOf(settings).ifPresent(cluster::admission);
+        if (brokenRollout && settings.cluster.deploy()) {
+            return; // this run's deploy makes the rollout that breaks, from the release before
         }
         // deployed as the release names it: by the digest the tag resolves to when the release pins one, so that a
         // pin the registry does not hold is told by C4.1 (and C5.3 sees the digest that really runs)
@@ -210,8 +216,8 @@ public final class SimPilot implements AutoCloseable {
         if (seeded.pinnedDigest().isPresent()) {
             seeded = seeded.pinnedTo(registry.digestOf(seeded.repository(), seeded.tag()));
         }
-        installWithoutWaiting(chart, release.helmRelease(), release.namespace(), HelmValues.pilot(allowlist, seeded));
-        if (!brokenRollout && !Fault.SLOW_ROLLOUT.in(settings)) {
+        installWithoutWaiting(chart, release.helmRelease(), release.namespace(), HelmValues.pilot(allowlist, seeded).setAll(settings.cluster.helmSet()));
+        if (!brokenRollout && !Fault.SLOW_ROLLOUT.in(settings) && !Fault.SLOW_READY.in(settings)) {
             cluster.awaitRolloutComplete(release.namespace(), release.deployment(), SETUP);
         }
     }
@@ -268,14 +274,66 @@ public final class SimPilot implements AutoCloseable {
         return new SimBffConfig(allowlist, sources, faults, routes);
     }
 
+    /** Faults that leave the seeded rollout half done, the release before still serving. */
+    private static final List<Fault> BROKEN_ROLLOUTS = List.of(Fault.IMAGE_PULL_BACKOFF, Fault.CRASH_LOOP, Fault.UNSCHEDULABLE,
+            Fault.READINESS_FAILING, Fault.QUOTA_EXCEEDED, Fault.PSA_REJECTED, Fault.PROGRESS_DEADLINE, Fault.OOM_KILLED,
+            Fault.INIT_CRASH, Fault.EVICTED);
+
+    /**
+     * quota-exceeded: a ResourceQuota of 1Gi on limits.memory, which the release before (2 × 512Mi) fills, so
+     * the new ReplicaSet's first pod is refused; psa-rejected: the namespace enforces PodSecurity "restricted",
+     * which the release's pod meets only when its values do (the row sets one that does not).
+     */
+    private static Optional<SimAdmission> admissionOf(Settings settings) {
+        if (Fault.QUOTA_EXCEEDED.in(settings)) {
+            return Optional.of(SimAdmission.memoryQuota("accounting-quota", "1Gi"));
+        }
+        return Fault.PSA_REJECTED.in(settings) ? Optional.of(SimAdmission.podSecurityRestricted()) : Optional.empty();
+    }
+
+    /** The pilot tag's pods, as each rollout fault has them; every other image as the registry and nodes allow. */
+    private static Optional<PodFate> pilotFate(Settings settings) {
+        if (Fault.IMAGE_PULL_BACKOFF.in(settings)) {
+            return Optional.of(PodFate.pullFails("rpc error: code = Unknown desc = failed to pull and unpack image: "
+                    + "pull access denied: the node has no credentials for the registry"));
+        }
+        if (Fault.CRASH_LOOP.in(settings)) {
+            return Optional.of(PodFate.crashLoops());
+        }
+        if (Fault.OOM_KILLED.in(settings)) {
+            return Optional.of(PodFate.of(PodFate.Kind.OOM_KILLED, "back-off restarting failed container"));
+        }
+        if (Fault.INIT_CRASH.in(settings)) {
+            return Optional.of(PodFate.of(PodFate.Kind.INIT_CRASH_LOOPS, "back-off restarting failed container",
+                    "> bff-accounting@1.0.0 migrate", "Running migration 20251203_add_tenant_index",
+                    "error: relation \"journal_entries_tenant_idx\" already exists"));
+        }
+        if (Fault.READINESS_FAILING.in(settings)) {
+            return Optional.of(PodFate.of(PodFate.Kind.NEVER_READY, "HTTP probe failed with statuscode: 503"));
+        }
+        if (Fault.UNSCHEDULABLE.in(settings)) {
+            return Optional.of(PodFate.of(PodFate.Kind.UNSCHEDULABLE, "0/3 nodes are available: 3 Insufficient cpu. "
+                    + "preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod."));
+        }
+        if (Fault.EVICTED.in(settings)) {
+            return Optional.of(PodFate.of(PodFate.Kind.EVICTED, "The node was low on resource: memory. Threshold quantity: 100Mi, "
+                    + "available: 52Mi. Container bff-accounting was using 498Mi, request is 128Mi, has larger consumption of memory."));
+        }
+        if (Fault.PROGRESS_DEADLINE.in(settings)) {
+            return Optional.of(PodFate.of(PodFate.Kind.PROGRESS_DEADLINE_PASSES, null));
+        }
+        if (Fault.SLOW_READY.in(settings)) {
+            return Optional.of(PodFate.of(PodFate.Kind.READY_INSIDE_PROBE_BUDGET, null));
+        }
+        return Optional.empty();
+    }
+
     private static PodFate fateOf(String image, String pilotImage, Settings settings, SimRegistry registry, String repoPath,
                                   Set<String> nodeCache) {
         boolean pilot = image.equals(pilotImage);
-        if (pilot && Fault.IMAGE_PULL_BACKOFF.in(settings)) {
-            return PodFate.pullFails("pull access denied for " + image + ": the node has no credentials for the registry");
-        }
-        if (pilot && Fault.CRASH_LOOP.in(settings)) {
-            return PodFate.crashLoops();
+        Optional<PodFate> faulted = pilot ? pilotFate(settings) : Optional.empty();
+        if (faulted.isPresent()) {
+            return faulted.get();
         }
         ImageReference reference = ImageReference.parseReference(image);
         String tag = reference.tag();

@@ -12,7 +12,6 @@ import com.bffaccounting.gate.helm.ProbePaths;
 import com.bffaccounting.gate.helm.ReleaseDeployer;
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.kube.LiveDeployment;
-import com.bffaccounting.gate.kube.rollout.RolloutInspector;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.CheckFailed;
@@ -23,7 +22,6 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,7 @@ public class HelmSteps {
 
     /** The checklist's Step 3 values for {@code tag}: pinned by digest when it is the pinned tag under test. */
     private HelmValues pilotValues(String tag) {
-        return HelmValues.pilot(settings().gating.allowlistJson(), settings().artifacts.referenceOf(tag));
+        return HelmValues.pilot(settings().gating.allowlistJson(), settings().artifacts.referenceOf(tag)).setAll(settings().cluster.helmSet());
     }
 
     @Then("the embedded Helm reports its version")
@@ -140,8 +138,7 @@ public class HelmSteps {
         Settings s = settings();
         ReleaseRef release = context.release();
         ClusterTarget cluster = context.targets().cluster().require();
-        RolloutInspector rollout = new RolloutInspector(cluster.kube(), release, Clock.systemUTC());
-        GuardedDeploy deploy = new GuardedDeploy(cluster.helm(), rollout, context.targets().registry().require());
+        GuardedDeploy deploy = new GuardedDeploy(cluster.helm(), context.rollout(cluster), context.targets().registry().require());
         return deploy.deploy(verifyChartFor(tag), new ReleaseDeployer.Request(context.targets().chart(), release, pilotValues(tag),
                 s.artifacts.referenceOf(tag), s.cluster.helmTimeout(), s.cluster.failFastAfter(),
                 // created only when missing: a namespace-scoped deploy account may not create namespaces at all

@@ -5,14 +5,12 @@ import com.bffaccounting.gate.helm.ReleaseDeployer;
 import com.bffaccounting.gate.kube.rollout.PodStates;
 import com.bffaccounting.gate.kube.rollout.RolloutEvidence.PodLogTails;
 import com.bffaccounting.gate.kube.rollout.RolloutInspector;
-import com.bffaccounting.gate.model.ImageReference;
+import com.bffaccounting.gate.kube.rollout.RolloutProblem;
 import com.bffaccounting.gate.outcome.CheckFailed;
-import com.bffaccounting.gate.sut.ClusterTarget;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.fabric8.kubernetes.api.model.Pod;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,31 +29,29 @@ public class RolloutSteps {
 
     private RolloutInspector rollout() {
         if (rollout == null) {
-            Settings s = context.settings();
-            ClusterTarget cluster = context.releaseCluster();
-            rollout = new RolloutInspector(cluster.kube(), s.cluster.ref(), Clock.systemUTC());
+            rollout = context.rollout(context.releaseCluster());
         }
         return rollout;
     }
 
-    private ReleaseDeployer deployer() {
-        ClusterTarget cluster = context.targets().cluster().require();
-        return new ReleaseDeployer(cluster.helm(), rollout(), context.targets().registry().require());
+    /** The rollout's outcome, waited for once per run: C6.1, C10.2 and C6.2 judge the same observation. */
+    private RolloutInspector.Outcome settled() {
+        return rollout().settle(context.settings().timeouts.rollout());
     }
 
-    private ImageReference image() {
-        return context.settings().artifacts.reference();
+    private String diagnose(RolloutProblem problem) {
+        return ReleaseDeployer.diagnose(problem, context.settings().artifacts.reference(), context.targets().registry().require(),
+                Optional.empty());
     }
 
     @Then("every pod of the release becomes Running and Ready with no restarts")
     public void podsReady() {
-        Settings s = context.settings();
-        RolloutInspector.Outcome outcome = rollout().awaitPodsReady(s.timeouts.rollout(), s.cluster.failFastAfter(), () -> false);
+        RolloutInspector.Outcome outcome = settled();
         if (outcome instanceof RolloutInspector.Missing missing) {
             throw new CheckFailed(missing.what());
         }
-        if (outcome instanceof RolloutInspector.Stuck stuck) {
-            throw new CheckFailed(deployer().diagnose(stuck, image(), stuck.detectedAfter()));
+        if (outcome instanceof RolloutInspector.Failed failed) {
+            throw new CheckFailed(diagnose(failed.headline()));
         }
         if (outcome instanceof RolloutInspector.TimedOut timedOut) {
             throw new CheckFailed("pods of " + context.release().deploymentName() + " not ready after "
@@ -71,26 +67,33 @@ public class RolloutSteps {
 
     @Then("no pod of the release is stuck pulling its image")
     public void noImagePullFailure() {
-        Settings s = context.settings();
-        Optional<RolloutInspector.Stuck> stuck = rollout().stuckNow(s.cluster.failFastAfter(), s.timeouts.stuckPodWatch());
-        stuck.filter(st -> st.waiting().imagePull()).ifPresent(st -> {
-            throw new CheckFailed("image pull failed: " + deployer().diagnose(st, image(), st.detectedAfter()));
-        });
-        scenario.log("no pod of " + context.release().deploymentName() + " is in ErrImagePull or ImagePullBackOff");
+        RolloutInspector.Outcome outcome = settled();
+        if (outcome instanceof RolloutInspector.Missing missing) {
+            throw new CheckFailed(missing.what());
+        }
+        if (outcome instanceof RolloutInspector.Failed failed && failed.imagePull().isPresent()) {
+            throw new CheckFailed("image pull failed: " + diagnose(failed.imagePull().get()));
+        }
+        scenario.log("no pod of " + context.release().deploymentName() + " is in ErrImagePull, ImagePullBackOff or InvalidImageName"
+                + (outcome instanceof RolloutInspector.Failed failed ? " (the rollout fails otherwise: " + failed.headline().reason() + ")" : ""));
     }
 
     @Then("the Deployment has all its replicas updated and available")
     public void deploymentComplete() {
-        Settings s = context.settings();
-        RolloutInspector.Outcome outcome = rollout().awaitPodsReady(s.timeouts.rollout(), s.cluster.failFastAfter(), () -> false);
-        var deployment = rollout().deployment().orElseThrow(() -> new AssertionError(context.release().deploymentName()
-                + " does not exist in namespace " + context.release().namespace()));
-        Optional<String> problem = RolloutInspector.rolloutComplete(deployment);
-        if (problem.isPresent()) {
-            throw new CheckFailed(context.release().deploymentName() + " rollout incomplete: " + problem.get()
-                    + (outcome instanceof RolloutInspector.Stuck stuck ? " (pod " + stuck.waiting().pod() + " " + stuck.waiting().reason() + ")" : ""));
+        RolloutInspector.Outcome outcome = settled();
+        String name = context.release().deploymentName();
+        if (outcome instanceof RolloutInspector.Missing missing) {
+            throw new CheckFailed(missing.what());
         }
-        scenario.log(context.release().deploymentName() + ": " + deployment.getStatus().getUpdatedReplicas() + " updated, "
+        if (outcome instanceof RolloutInspector.Failed failed) {
+            throw new CheckFailed(name + " rollout incomplete: " + RolloutInspector.rolloutComplete(failed.look().deployment())
+                    .orElse("all replicas updated and available, but") + "; " + diagnose(failed.headline()));
+        }
+        if (outcome instanceof RolloutInspector.TimedOut timedOut) {
+            throw new CheckFailed(name + " rollout incomplete after " + timedOut.waited().toSeconds() + " s: " + timedOut.state());
+        }
+        var deployment = ((RolloutInspector.Ready) outcome).look().deployment();
+        scenario.log(name + ": " + deployment.getStatus().getUpdatedReplicas() + " updated, "
                 + deployment.getStatus().getAvailableReplicas() + " available");
     }
 

@@ -1,6 +1,8 @@
 package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.kube.rollout.RolloutClassifier;
+import com.bffaccounting.gate.kube.rollout.RolloutInspector;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.run.GateRun;
@@ -40,6 +42,12 @@ public final class RunContext {
                     + ", which does not exist (see the namespace check)");
         }
         return cluster;
+    }
+
+    /** The run's watcher of the release's rollout (Step 3, Step 4), with the run's graces. */
+    public RolloutInspector rollout(ClusterTarget cluster) {
+        Settings s = settings();
+        return cluster.rollout(release(), new RolloutClassifier.Graces(s.cluster.failFastAfter(), s.cluster.unschedulableAfter()));
     }
 
     public GateRun run() {

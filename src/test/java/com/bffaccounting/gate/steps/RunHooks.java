@@ -15,11 +15,9 @@ import com.bffaccounting.gate.checklist.ChecklistCatalog;
 
 import com.bffaccounting.gate.helm.GuardedDeploy;
 import com.bffaccounting.gate.kube.rollout.RolloutEvidence;
-import com.bffaccounting.gate.kube.rollout.RolloutInspector;
 import com.bffaccounting.gate.model.ReleaseRef;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 
 /** Run and scenario lifecycle: the run scope, and evidence attached when a check does not pass. */
 public class RunHooks {
@@ -85,8 +83,7 @@ public class RunHooks {
         }
         context.targets().cluster().get().ifPresent(cluster -> {
             ReleaseRef release = context.release();
-            RolloutInspector rollout = new RolloutInspector(cluster.kube(), release, Clock.systemUTC());
-            RolloutEvidence.of(cluster.kube(), rollout, release, context.settings().cluster.logTailLines()).forEach(evidence::add);
+            RolloutEvidence.of(cluster.kube(), context.rollout(cluster), release, context.settings().cluster.logTailLines()).forEach(evidence::add);
             if (context.settings().cluster.writesAllowed()) {
                 GuardedDeploy.evidence(cluster.helm(), release).forEach(evidence::add);
             }

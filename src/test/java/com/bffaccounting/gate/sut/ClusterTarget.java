@@ -3,6 +3,13 @@ package com.bffaccounting.gate.sut;
 import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.kube.AccessReview;
 import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.rollout.RolloutClassifier;
+import com.bffaccounting.gate.kube.rollout.RolloutInspector;
+import com.bffaccounting.gate.model.ReleaseRef;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import java.util.function.IntSupplier;
 
@@ -16,6 +23,7 @@ public final class ClusterTarget implements AutoCloseable {
     private final Origin origin;
     private final IntSupplier writeRequests;
     private final AccessReview access;
+    private final Map<ReleaseRef, RolloutInspector> rollouts = new ConcurrentHashMap<>();
 
     /**
      * What the API server is, in words for the report, and who counts the writes sent to it.
@@ -38,6 +46,14 @@ public final class ClusterTarget implements AutoCloseable {
     /** What this run's credentials may do, for the checks that need the cluster. */
     public AccessReview access() {
         return access;
+    }
+
+    /**
+     * The run's one watcher of a release's rollout: Step 3's wait and Step 4's lines share what it has seen
+     * (how long each problem has lasted) and the outcome it settled on.
+     */
+    public RolloutInspector rollout(ReleaseRef release, RolloutClassifier.Graces graces) {
+        return rollouts.computeIfAbsent(release, r -> new RolloutInspector(kube, r, graces, Clock.systemUTC()));
     }
 
     public KubeClient kube() {

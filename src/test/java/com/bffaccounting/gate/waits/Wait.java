@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * Wait.Outcome<List<Pod>> outcome = Wait.until("pods of deployment/bff-accounting to be ready", this::pods)
  *         .within(timeouts.rollout())
- *         .stoppingEarlyWhen(pods -> pods.stream().anyMatch(p -> PodStates.terminalWait(p).isPresent()))
+ *         .stoppingEarlyWhen(pods -> pods.stream().anyMatch(p -> "Failed".equals(p.getStatus().getPhase())))
  *         .describedBy(PodStates::describe)
  *         .poll(pods -> pods.stream().allMatch(PodStates::ready));
  * }</pre>

@@ -1,8 +1,9 @@
 package com.bffaccounting.gate.kube.rollout;
 
 import com.bffaccounting.gate.kube.KubeClient;
-
 import com.bffaccounting.gate.model.ReleaseRef;
+import com.bffaccounting.gate.outcome.Inconclusive;
+import com.bffaccounting.gate.outcome.Outcomes;
 import com.bffaccounting.gate.waits.Timeout;
 import com.bffaccounting.gate.waits.Wait;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -12,44 +13,60 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * Watches a Deployment's rollout the way {@code kubectl rollout status} does, but fails fast: a pod
- * stuck in ErrImagePull, ImagePullBackOff, CrashLoopBackOff or CreateContainerConfigError ends the
- * wait after a short grace instead of after the whole timeout.
+ * Watches a Deployment's rollout the way {@code kubectl rollout status} does, but names every way it fails
+ * ({@link RolloutClassifier}) as soon as that failure has lasted its grace, instead of after the whole
+ * timeout. One per release and run: Step 3's wait, C6.1, C6.2 and C10.2 share its sightings, and the
+ * Step 4 lines judge one settled outcome ({@link #settle}) rather than each waiting again.
  */
 public final class RolloutInspector {
+    private static final int CRASH_LOG_LINES = 3;
+
     private final KubeClient kube;
     private final String namespace;
     private final String deploymentName;
     private final Clock clock;
+    private final RolloutClassifier classifier;
+    private final RolloutClassifier.Sightings sightings = new RolloutClassifier.Sightings();
+    private Outcome settled;
 
-    public RolloutInspector(KubeClient kube, ReleaseRef release, Clock clock) {
+    public RolloutInspector(KubeClient kube, ReleaseRef release, RolloutClassifier.Graces graces, Clock clock) {
         this.kube = kube;
         this.namespace = release.namespace();
         this.deploymentName = release.deployment();
         this.clock = clock;
+        this.classifier = new RolloutClassifier(graces);
     }
 
-    public sealed interface Outcome permits Ready, Stuck, TimedOut, Missing {
+    public sealed interface Outcome permits Ready, Failed, TimedOut, Missing {
     }
 
-    /** Every pod ready, none restarted. */
-    public record Ready(List<Pod> pods, Duration waited) implements Outcome {
+    /** Every replica updated and available, every pod of it ready. */
+    public record Ready(RolloutObservation look, Duration waited) implements Outcome {
+        public List<Pod> pods() {
+            return look.pods();
+        }
     }
 
-    /** A pod in a terminal state; {@code detectedAfter} is how long after it was first seen the wait ended. */
-    public record Stuck(PodStates.TerminalWait waiting, Duration detectedAfter, List<Pod> pods) implements Outcome {
+    /** Problems that lasted their grace, the first the one that explains it best. */
+    public record Failed(List<RolloutProblem> problems, RolloutObservation look, Duration waited) implements Outcome {
+        public RolloutProblem headline() {
+            return problems.get(0);
+        }
+
+        public Optional<RolloutProblem> imagePull() {
+            return problems.stream().filter(RolloutProblem::imagePull).findFirst();
+        }
     }
 
-    public record TimedOut(Duration waited, List<Pod> pods, String state) implements Outcome {
+    /** Neither ready nor failed in time: what it looked like last, and what was seen but still within its grace. */
+    public record TimedOut(Duration waited, List<Pod> pods, String state, List<RolloutProblem> pending) implements Outcome {
     }
 
     public record Missing(String what) implements Outcome {
@@ -63,17 +80,32 @@ public final class RolloutInspector {
         return deployment().map(d -> kube.podsOf(namespace, d)).orElse(List.of());
     }
 
+    /** One look now, for the evidence of a failing line. */
+    public Optional<RolloutObservation> observe() {
+        return deployment().map(d -> RolloutObservation.read(kube, d, clock.instant()));
+    }
+
     /**
-     * Polls until every pod of the deployment is ready with no restarts, a pod is stuck for longer than
-     * {@code grace}, or {@code timeout} passes. {@code stop} ends it early (e.g. Helm returned).
+     * The rollout's outcome for Step 4's lines, waited for once per run (after a deploy, once more): C6.1,
+     * C6.2 and C10.2 judge the same observation, so a broken rollout costs one grace, not three.
      */
-    public Outcome awaitPodsReady(Timeout timeout, Duration grace, BooleanSupplier stop) {
+    public synchronized Outcome settle(Timeout timeout) {
+        if (settled == null) {
+            settled = awaitReady(timeout, () -> false);
+        }
+        return settled;
+    }
+
+    /**
+     * Polls until the rollout is complete with every pod ready, a problem outlasts its grace, or {@code timeout}
+     * passes. {@code stop} ends it early (Helm returned).
+     */
+    public Outcome awaitReady(Timeout timeout, BooleanSupplier stop) {
         Instant start = clock.instant();
-        Map<String, Instant> firstSeenStuck = new LinkedHashMap<>();
-        Wait.Outcome<Look> waited = Wait.until("pods of deployment/" + deploymentName + " to be ready", () -> look(start, grace, firstSeenStuck))
+        Wait.Outcome<Look> waited = Wait.until("the rollout of deployment/" + deploymentName, () -> look(start, true))
                 .within(timeout)
-                // a stuck pod or a missing Deployment will not come right by waiting
-                .stoppingEarlyWhen(look -> look.outcome() instanceof Stuck || look.outcome() instanceof Missing || stop.getAsBoolean())
+                // a lasting problem or a missing Deployment will not come right by waiting
+                .stoppingEarlyWhen(look -> look.outcome() instanceof Failed || look.outcome() instanceof Missing || stop.getAsBoolean())
                 .describedBy(Look::state)
                 .poll(look -> look.outcome() instanceof Ready);
         Look last = waited.last();
@@ -81,80 +113,72 @@ public final class RolloutInspector {
             return last.outcome();
         }
         return new TimedOut(Duration.between(start, clock.instant()), last == null ? List.of() : last.pods(),
-                last == null ? "no pod observed yet" : last.state());
+                last == null ? "nothing observed yet" : last.state(), last == null ? List.of() : last.pending());
     }
 
-    /** One look at the rollout: its outcome when it has one, the pods, and the state in words. */
-    private record Look(Outcome outcome, List<Pod> pods, String state) {
+    /**
+     * Step 3: while {@code running} (Helm is still waiting), watches for a problem that outlasts its grace, and
+     * returns it at once; empty when {@code running} turns false or {@code limit} passes. A Deployment Helm has
+     * not created yet is no problem here. What Step 4 settled before is forgotten: the deploy changes it.
+     */
+    public Optional<Failed> failureWhile(BooleanSupplier running, Timeout limit) {
+        synchronized (this) {
+            settled = null;
+        }
+        Instant start = clock.instant();
+        Wait.Outcome<Look> waited = Wait.until("a failure of the rollout of deployment/" + deploymentName, () -> look(start, false))
+                .within(limit)
+                .stoppingEarlyWhen(look -> look.outcome() instanceof Failed)
+                .describedBy(Look::state)
+                // running out is no finding: Helm's own timeout decides what a slow rollout means
+                .poll(look -> !running.getAsBoolean());
+        Look last = waited.last();
+        return last != null && last.outcome() instanceof Failed failed ? Optional.of(failed) : Optional.empty();
     }
 
-    private Look look(Instant start, Duration grace, Map<String, Instant> firstSeenStuck) {
+    /** One look at the rollout: its outcome when it has one, the pods, the state in words, and problems still in their grace. */
+    private record Look(Outcome outcome, List<Pod> pods, String state, List<RolloutProblem> pending) {
+    }
+
+    private Look look(Instant start, boolean readyEnds) {
         Optional<Deployment> deployment = deployment();
         if (deployment.isEmpty()) {
             String missing = "deployment/" + deploymentName + " does not exist in namespace " + namespace;
-            return new Look(new Missing(missing), List.of(), missing);
+            return new Look(readyEnds ? new Missing(missing) : null, List.of(), missing, List.of());
         }
-        List<Pod> pods = kube.podsOf(namespace, deployment.get());
         Instant now = clock.instant();
-        Optional<Stuck> stuck = stuckLongerThan(grace, pods, now, firstSeenStuck);
-        if (stuck.isPresent()) {
-            return new Look(stuck.get(), pods, "pod " + stuck.get().waiting().pod() + " " + stuck.get().waiting().reason());
+        RolloutObservation observation = RolloutObservation.read(kube, deployment.get(), now);
+        RolloutClassifier.Judged judged = sightings.judge(classifier.candidates(observation), now);
+        Duration waited = Duration.between(start, now);
+        if (!judged.lasting().isEmpty()) {
+            List<RolloutProblem> problems = new ArrayList<>(judged.lasting());
+            problems.set(0, withLastWords(problems.get(0)));
+            return new Look(new Failed(List.copyOf(problems), observation, waited), observation.pods(),
+                    problems.get(0).line(), List.of());
         }
-        int desired = Optional.ofNullable(deployment.get().getSpec().getReplicas()).orElse(1);
-        Optional<String> incomplete = rolloutComplete(deployment.get());
-        String state = incomplete.orElse(pods.stream().filter(p -> !PodStates.ready(p)).count() + " pod(s) not ready");
-        if (pods.size() >= desired && pods.stream().allMatch(PodStates::ready) && incomplete.isEmpty()) {
-            return new Look(new Ready(pods, Duration.between(start, now)), pods, "ready");
+        if (observation.settled()) {
+            return new Look(readyEnds ? new Ready(observation, waited) : null, observation.pods(), "ready", List.of());
         }
-        return new Look(null, pods, state);
+        String state = rolloutComplete(deployment.get())
+                .orElse(observation.pods().stream().filter(p -> !PodStates.ready(p)).count() + " pod(s) not ready")
+                + (judged.pending().isEmpty() ? "" : "; seen, within their grace: "
+                + judged.pending().stream().map(RolloutProblem::line).collect(Collectors.joining("; ")));
+        return new Look(null, observation.pods(), state, judged.pending());
     }
 
-    /**
-     * While {@code running} (Helm is still waiting), watches for a pod stuck longer than {@code grace};
-     * returns it at once, or empty when {@code running} turns false or {@code limit} passes.
-     */
-    public Optional<Stuck> stuckWhile(BooleanSupplier running, Duration grace, Timeout limit) {
-        return watchForStuck(pods -> running.getAsBoolean(), grace, limit);
-    }
-
-    /**
-     * A verify-only look: a pod stuck longer than {@code grace}, watched for at most {@code limit}, and not
-     * at all once every pod is ready — a ready pod is waiting for no image, and no pod can get stuck then.
-     */
-    public Optional<Stuck> stuckNow(Duration grace, Timeout limit) {
-        return watchForStuck(pods -> !pods.stream().allMatch(PodStates::ready), grace, limit);
-    }
-
-    private Optional<Stuck> watchForStuck(Predicate<List<Pod>> keepWatching, Duration grace, Timeout limit) {
-        Map<String, Instant> firstSeenStuck = new LinkedHashMap<>();
-        AtomicReference<Stuck> found = new AtomicReference<>();
-        // running out is no finding: the caller's own timeout (Helm's) decides what a slow rollout means
-        Wait.until("a pod of deployment/" + deploymentName + " stuck", this::pods)
-                .within(limit)
-                .stoppingEarlyWhen(pods -> {
-                    stuckLongerThan(grace, pods, clock.instant(), firstSeenStuck).ifPresent(found::set);
-                    return found.get() != null;
-                })
-                .describedBy(PodStates::describe)
-                .poll(pods -> !keepWatching.test(pods));
-        return Optional.ofNullable(found.get());
-    }
-
-    /**
-     * The first pod that has been in a terminal waiting state for at least {@code grace}, counting from
-     * when it was first seen so (kept in {@code firstSeenStuck} across polls).
-     */
-    private static Optional<Stuck> stuckLongerThan(Duration grace, List<Pod> pods, Instant now, Map<String, Instant> firstSeenStuck) {
-        for (Pod pod : pods) {
-            Optional<PodStates.TerminalWait> stuck = PodStates.terminalWait(pod);
-            if (stuck.isPresent()) {
-                Instant seen = firstSeenStuck.computeIfAbsent(pod.getMetadata().getName(), k -> now);
-                if (Duration.between(seen, now).compareTo(grace) >= 0) {
-                    return Optional.of(new Stuck(stuck.get(), Duration.between(seen, now), pods));
-                }
-            }
+    /** A crash loop's reason ends with what the container said last before it died ({@code kubectl logs --previous}). */
+    private RolloutProblem withLastWords(RolloutProblem problem) {
+        if (problem.kind() != RolloutProblem.Kind.CRASH_LOOP || problem.pod() == null) {
+            return problem;
         }
-        return Optional.empty();
+        String container = problem.subject().replaceAll(".* container (\\S+) CrashLoopBackOff$", "$1");
+        try {
+            List<String> lines = kube.logTail(namespace, problem.pod(), container, CRASH_LOG_LINES, true);
+            return problem.withMessage(lines.isEmpty() ? "; its last run wrote no log"
+                    : "; its last log lines: " + lines.stream().map(String::strip).collect(Collectors.joining(" | ")));
+        } catch (Inconclusive e) {
+            return problem.withMessage("; its last log could not be read: " + Outcomes.reasonOf(e));
+        }
     }
 
     /** C6.2: empty when all replicas are updated and available; otherwise what is missing. */

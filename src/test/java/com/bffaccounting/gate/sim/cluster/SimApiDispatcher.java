@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +56,7 @@ final class SimApiDispatcher extends Dispatcher {
 
     private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of());
     private final Supplier<List<String>> podLog;
+    private volatile BiFunction<String, String, Optional<List<String>>> lastWordsOf = (namespace, pod) -> Optional.empty();
     private final SimCluster.PodPorts podPorts;
     private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong changes = new AtomicLong();
@@ -264,8 +266,16 @@ final class SimApiDispatcher extends Dispatcher {
         writes.clear();
     }
 
+    /** What a crash-looping pod's container wrote before it died: the kubelet knows; other pods show SimBff's log. */
+    void lastWords(BiFunction<String, String, Optional<List<String>>> lastWordsOf) {
+        this.lastWordsOf = lastWordsOf;
+    }
+
     private MockResponse podLog(String pathWithQuery) {
-        List<String> lines = podLog.get();
+        String[] parts = pathWithQuery.split("\\?")[0].split("/");
+        Optional<List<String>> crashed = lastWordsOf.apply(parts[4], parts[6]);
+        List<String> lines = crashed.map(words -> pathWithQuery.contains("previous=true") ? words : List.<String>of())
+                .orElseGet(podLog);
         Matcher tail = TAIL_LINES.matcher(URLDecoder.decode(pathWithQuery, StandardCharsets.UTF_8));
         if (tail.find()) {
             int n = Integer.parseInt(tail.group(1));

@@ -40,6 +40,7 @@ import java.util.logging.Logger;
  */
 public final class SimCluster implements AutoCloseable {
     public static final String CONTEXT = "sim-pilot";
+    private SimKubelet kubelet;
     /** Who the suite is to the simulated API server (what a 403 names). */
     static final String USER = "system:serviceaccount:accounting:release-gate";
     /**
@@ -95,6 +96,8 @@ public final class SimCluster implements AutoCloseable {
         });
         SimCluster cluster = new SimCluster(dispatcher, server, controllerClient, controllers);
         SimKubelet kubelet = new SimKubelet(controllerClient, clock, fateOfImage, onRollout);
+        dispatcher.lastWords(kubelet::lastWordsOf);
+        cluster.kubelet = kubelet;
         // A pass costs a dozen requests; a settled cluster (no write since the last pass began, no pod whose
         // status changes with age) needs none, and passes that would only repeat themselves took CPU from the run.
         AtomicLong answeredChanges = new AtomicLong(-1);
@@ -154,6 +157,11 @@ public final class SimCluster implements AutoCloseable {
 
     /** From now on the suite's credentials are refused (403) for everything but /version and discovery. */
     /** From now on the suite may do only what {@code rules} allow, as an RBAC-limited account (null: everything). */
+    /** What the API server refuses to create from now on: a namespace's quota, its PodSecurity level. */
+    public void admission(SimAdmission admission) {
+        kubelet.admission(admission);
+    }
+
     public void suiteRbac(SimRbac rules) {
         dispatcher.suiteRbac(rules);
     }
