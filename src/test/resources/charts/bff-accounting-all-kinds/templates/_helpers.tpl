@@ -28,3 +28,18 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | 
 {{- printf "%s:%s" .Values.image.repository (include "bff-accounting.tag" .) -}}
 {{- with .Values.image.digest -}}@{{ . }}{{- end -}}
 {{- end -}}
+
+{{/* The container environment: plain values, then values read from existing Secrets. */}}
+{{- define "bff-accounting.env" -}}
+{{- range $name, $value := .Values.env }}
+- name: {{ $name }}
+  value: {{ $value | toString | quote }}
+{{- end }}
+{{- range .Values.secretEnv }}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secretName }}
+      key: {{ .key }}
+{{- end }}
+{{- end }}

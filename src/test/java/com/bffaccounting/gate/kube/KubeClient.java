@@ -1,6 +1,5 @@
 package com.bffaccounting.gate.kube;
 
-import com.bffaccounting.gate.kube.rollout.PodStates;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.outcome.Unreachable;
@@ -256,7 +255,7 @@ public final class KubeClient implements AutoCloseable {
 
     /** {@code kubectl port-forward -n NS deployment/NAME PORT}: like kubectl, to one ready pod of it. */
     public LocalPortForward portForward(String namespace, Deployment deployment, int port) {
-        Pod pod = podsOf(namespace, deployment).stream().filter(PodStates::ready).findFirst()
+        Pod pod = podsOf(namespace, deployment).stream().filter(KubeClient::ready).findFirst()
                 .orElseThrow(() -> new IllegalStateException("deployment/" + deployment.getMetadata().getName()
                         + " has no ready pod to port-forward to"));
         return client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).portForward(port);
@@ -389,7 +388,7 @@ public final class KubeClient implements AutoCloseable {
         }
         Map<String, String> selector = service.getSpec().getSelector();
         Pod pod = read("list", "pods", namespace, () -> client.pods().inNamespace(namespace).withLabels(selector == null ? Map.of() : selector).list().getItems())
-                .stream().filter(PodStates::ready).findFirst()
+                .stream().filter(KubeClient::ready).findFirst()
                 .orElseThrow(() -> new IllegalStateException("service/" + name + " in namespace " + namespace + " has no ready pod"));
         int target = service.getSpec().getPorts().stream().filter(p -> p.getPort() == port).findFirst()
                 .map(p -> p.getTargetPort() == null ? port : p.getTargetPort().getIntVal() != null ? p.getTargetPort().getIntVal()
@@ -398,6 +397,13 @@ public final class KubeClient implements AutoCloseable {
                         .findFirst().orElse(port))
                 .orElseThrow(() -> new IllegalStateException("service/" + name + " has no port " + port));
         return client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).portForward(target);
+    }
+
+    /** The pod's Ready condition is True. */
+    public static boolean ready(Pod pod) {
+        return pod.getStatus() != null && pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     public static List<ContainerStatus> containerStatuses(Pod pod) {

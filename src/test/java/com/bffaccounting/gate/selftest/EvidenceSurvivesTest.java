@@ -29,7 +29,7 @@ class EvidenceSurvivesTest {
         try (Stream<Path> files = Files.list(reports.resolve("allure-results"))) {
             attachments = files.filter(p -> p.getFileName().toString().contains("-attachment")).map(EvidenceSurvivesTest::read).toList();
         }
-        assertThat(attachments).anySatisfy(a -> assertThat(a).startsWith("events of the release's pods: could not be read — forbidden to"
+        assertThat(attachments).anySatisfy(a -> assertThat(a).startsWith("events could not be read: forbidden to"
                 + " list events in namespace accounting").contains("kubectl auth can-i list events -n accounting"));
         assertThat(attachments).anySatisfy(a -> assertThat(a).contains("CrashLoopBackOff")); // kubectl get pods
         assertThat(attachments).anySatisfy(a -> assertThat(a).startsWith("== bff-accounting-")); // the log tails

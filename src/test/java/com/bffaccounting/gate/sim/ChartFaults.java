@@ -24,7 +24,8 @@ public final class ChartFaults {
         try {
             Path copy = Files.createTempDirectory("chart-env-unwired");
             Trees.copy(chart, copy);
-            Path deployment = copy.resolve("templates/deployment.yaml");
+            // the container environment is the chart's named template bff-accounting.env, shared by the BFF and its init container
+            Path deployment = copy.resolve("templates/_helpers.tpl");
             String template = Files.readString(deployment);
             String broken = ENV_LOOP.matcher(template).replaceFirst("");
             if (broken.equals(template)) {

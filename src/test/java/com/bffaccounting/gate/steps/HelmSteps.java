@@ -11,7 +11,7 @@ import com.bffaccounting.gate.helm.HelmValues;
 import com.bffaccounting.gate.helm.ProbePaths;
 import com.bffaccounting.gate.helm.ReleaseDeployer;
 import com.bffaccounting.gate.kube.KubeClient;
-import com.bffaccounting.gate.kube.LiveDeployment;
+import com.bffaccounting.gate.kube.rollout.LiveDeployment;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.CheckFailed;

@@ -13,9 +13,7 @@ public final class PodStates {
     }
 
     public static boolean ready(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions() != null
-                && pod.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        return KubeClient.ready(pod);
     }
 
     /** Neither finished nor going: a Failed (evicted), Succeeded or terminating pod no longer counts towards a rollout. */

@@ -1,6 +1,7 @@
-package com.bffaccounting.gate.kube;
+package com.bffaccounting.gate.kube.rollout;
 
-import com.bffaccounting.gate.kube.rollout.RolloutInspector;
+import com.bffaccounting.gate.kube.KubeClient;
+
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import io.fabric8.kubernetes.api.model.Container;
