@@ -1,8 +1,10 @@
 @D1 @D2
 Feature: 배포 확인 — Step 4: rollout check
   체크리스트 "Step 4: 배포 확인": kubectl get pods, get deployment bff-accounting, logs --tail=50.
-  Pods that cannot pull their image or keep crashing fail the check within seconds, with a diagnosis
-  that says whether the tag exists in the registry — not after the 5-minute wait.
+  Every way a rollout fails — an image that cannot be pulled (the diagnosis says whether the tag exists in
+  the registry), a crash loop, a config error, pods not created (quota, PodSecurity), unschedulable,
+  evicted, never Ready, a passed progress deadline — fails the check in Kubernetes' words once it has
+  lasted its grace, not after the 5-minute wait. The three lines judge one observation of the rollout.
 
   @C6.1 @SEVERITY=blocker
   Scenario: Pod 상태 확인 — pods are Running and Ready with no restarts

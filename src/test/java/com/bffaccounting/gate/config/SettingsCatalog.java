@@ -166,7 +166,8 @@ public final class SettingsCatalog {
     public static final Setting<Duration> HELM_TIMEOUT = declare(Setting.of("helm.timeout", SettingType.DURATION, "5m",
             "Step 3's wait").only(SIM, LOCAL_K3S, CLUSTER));
     public static final Setting<Duration> FAIL_FAST_AFTER = declare(Setting.of("cluster.failFastAfter", SettingType.DURATION, "5s",
-            "how long a pod may be stuck before the check fails").only(SIM, LOCAL_K3S, CLUSTER));
+            "how long a rollout problem (an image pull, a crash loop, a config error, pods not created, an eviction) may last "
+                    + "before the check fails; a pod that is never Ready gets its probe budget on top").only(SIM, LOCAL_K3S, CLUSTER));
     public static final Setting<Duration> UNSCHEDULABLE_AFTER = declare(Setting.of("cluster.unschedulableAfter", SettingType.DURATION, "15s",
             "how long a pod may stay Unschedulable before the rollout fails (kstatus waits 15 s; a cluster autoscaler may need longer)")
             .only(SIM, LOCAL_K3S, CLUSTER));

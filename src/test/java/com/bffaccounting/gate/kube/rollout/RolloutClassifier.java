@@ -114,7 +114,7 @@ public final class RolloutClassifier {
                     found.add(new Candidate(Kind.NEVER_READY + "/" + name + "/" + status.getName(), new RolloutProblem(Kind.NEVER_READY,
                             name, "pod " + name + " Running, container " + status.getName() + " not Ready",
                             unhealthy.isPresent() ? "Unhealthy" : "ContainersNotReady",
-                            message + "; " + budget.words() + ", waited past it", Duration.ZERO, Optional.empty()),
+                            message + "; " + budget.words(), Duration.ZERO, Optional.empty()),
                             budget.duration().plus(fast)));
                 }
             }
