@@ -225,7 +225,9 @@ final class SimKubelet {
         int ready = newReady + oldReady;
         String now = clock.instant().toString();
         DeploymentStatus status = new DeploymentStatusBuilder()
-                .withObservedGeneration(latest.getMetadata().getGeneration())
+                // the generation this pass acted on: an update that landed during the pass is the next pass's
+                // (a status written for it from the old template's pods once passed a broken rollout as complete)
+                .withObservedGeneration(deployment.getMetadata().getGeneration())
                 .withReplicas(newPods.size() + oldPods.size())
                 .withUpdatedReplicas(newPods.size())
                 .withReadyReplicas(ready)
