@@ -25,24 +25,24 @@ public record ProbeBudget(Duration duration, String words) {
                 : pod.getSpec().getContainers().stream().filter(c -> c.getName().equals(containerName)).findFirst();
         long seconds = 0;
         List<String> parts = new ArrayList<>();
-        Probe startup = container.map(Container::getStartupProbe).orElse(null);
-        if (startup != null) {
-            int threshold = orDefault(startup.getFailureThreshold(), DEFAULT_FAILURE_THRESHOLD);
-            int period = orDefault(startup.getPeriodSeconds(), DEFAULT_PERIOD_SECONDS);
-            int delay = orDefault(startup.getInitialDelaySeconds(), 0);
+        // readiness is not probed before a startup probe passes: the two budgets add up
+        for (NamedProbe named : List.of(new NamedProbe("startup", container.map(Container::getStartupProbe).orElse(null)),
+                new NamedProbe("readiness", container.map(Container::getReadinessProbe).orElse(null)))) {
+            Probe probe = named.probe();
+            if (probe == null) {
+                continue;
+            }
+            int threshold = orDefault(probe.getFailureThreshold(), DEFAULT_FAILURE_THRESHOLD);
+            int period = orDefault(probe.getPeriodSeconds(), DEFAULT_PERIOD_SECONDS);
+            int delay = orDefault(probe.getInitialDelaySeconds(), 0);
             seconds += delay + (long) threshold * period;
-            parts.add("startup " + delay + " + " + threshold + " × " + period + " s");
-        }
-        Probe readiness = container.map(Container::getReadinessProbe).orElse(null);
-        if (readiness != null) {
-            int threshold = orDefault(readiness.getFailureThreshold(), DEFAULT_FAILURE_THRESHOLD);
-            int period = orDefault(readiness.getPeriodSeconds(), DEFAULT_PERIOD_SECONDS);
-            int delay = orDefault(readiness.getInitialDelaySeconds(), 0);
-            seconds += delay + (long) threshold * period;
-            parts.add("readiness " + delay + " + " + threshold + " × " + period + " s");
+            parts.add(named.name() + " " + delay + " + " + threshold + " × " + period + " s");
         }
         return new ProbeBudget(Duration.ofSeconds(seconds), parts.isEmpty() ? "no readiness probe"
                 : "probe budget " + seconds + " s: " + String.join(", ", parts));
+    }
+
+    private record NamedProbe(String name, Probe probe) {
     }
 
     private static int orDefault(Integer value, int otherwise) {
