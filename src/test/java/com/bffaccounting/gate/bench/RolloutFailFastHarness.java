@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  * then the same for a verify-only run of {@code unschedulable} on sim settings, whole run included.
  */
 public final class RolloutFailFastHarness {
-    private static final String ROLLOUT_CHECKS = "@C5.1 or @C5.3 or @C6.1 or @C6.2 or @C6.3 or @C10.2";
     private static final Pattern LASTED = Pattern.compile("\\((\\w+), ([0-9.]+) s\\)");
 
     private RolloutFailFastHarness() {
@@ -45,7 +44,7 @@ public final class RolloutFailFastHarness {
                     "helm.timeout", "300s", "cluster.failFastAfter", "5s", "cluster.unschedulableAfter", "15s",
                     "helm.set", fault.getValue()));
             settings.put("sim.faults", fault.getKey());
-            FeatureRun run = FeatureRun.runTagged(label, settings, ROLLOUT_CHECKS);
+            FeatureRun run = FeatureRun.runTagged(label, settings, FeatureRun.ROLLOUT_CHECKS);
             FeatureRun.ScenarioResult deploy = run.results().stream().filter(r -> r.checklistIds().contains("C5.1")).findFirst().orElseThrow();
             double seconds = scenarioSeconds(label, "Helm 배포");
             String message = deploy.message() == null ? "" : deploy.message();
@@ -57,7 +56,7 @@ public final class RolloutFailFastHarness {
         }
         long start = System.nanoTime();
         FeatureRun verify = FeatureRun.runTagged("bench-rollout-unschedulable-verify", Map.of("env", "sim", "sim.faults", "unschedulable"),
-                "not @C12.1 and not @C12.2 and not @C12.3");
+                FeatureRun.CLUSTER_CHECKS);
         System.out.printf("%nverify-only unschedulable on sim settings: %.1f s for the whole run (failed %s)%n",
                 (System.nanoTime() - start) / 1e9, verify.failedIds());
     }

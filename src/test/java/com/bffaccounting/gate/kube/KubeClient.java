@@ -200,22 +200,13 @@ public final class KubeClient implements AutoCloseable {
 
     /** {@code kubectl logs POD -c CONTAINER -n NS --tail=N [--previous]}: a container's own words, or its last run's. */
     public List<String> logTail(String namespace, String pod, String container, int lines, boolean previous) {
-        String log = read("get", "pods/log", namespace, () -> podLog(namespace, pod, "container=" + container + "&tailLines=" + lines
-                + (previous ? "&previous=true" : "")));
-        return log == null || log.isEmpty() ? List.of() : log.lines().toList();
-    }
-
-    /** {@code kubectl get events -n NS --field-selector involvedObject.name=NAME}. */
-    public List<Event> eventsOf(String namespace, String objectName) {
-        return read("list", "events", namespace, () -> client.v1().events().inNamespace(namespace).list().getItems().stream()
-                .filter(e -> e.getInvolvedObject() != null && objectName.equals(e.getInvolvedObject().getName()))
-                .toList());
+        return linesOf(read("get", "pods/log", namespace, () -> podLog(namespace, pod, "container=" + container + "&tailLines=" + lines
+                + (previous ? "&previous=true" : ""))));
     }
 
     /** {@code kubectl logs POD -n NS --tail=N}. */
     public List<String> logTail(String namespace, String pod, int lines) {
-        String log = read("get", "pods/log", namespace, () -> podLog(namespace, pod, "tailLines=" + lines));
-        return log == null || log.isEmpty() ? List.of() : log.lines().toList();
+        return linesOf(read("get", "pods/log", namespace, () -> podLog(namespace, pod, "tailLines=" + lines)));
     }
 
     /**
@@ -238,9 +229,8 @@ public final class KubeClient implements AutoCloseable {
 
     /** {@code kubectl logs POD -n NS --since-time=T}. */
     public List<String> logSince(String namespace, String pod, String sinceTime) {
-        String log = read("get", "pods/log", namespace, () -> podLog(namespace, pod,
-                "sinceTime=" + java.net.URLEncoder.encode(sinceTime, java.nio.charset.StandardCharsets.UTF_8)));
-        return log == null || log.isEmpty() ? List.of() : log.lines().toList();
+        return linesOf(read("get", "pods/log", namespace, () -> podLog(namespace, pod,
+                "sinceTime=" + java.net.URLEncoder.encode(sinceTime, java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     /**
@@ -251,6 +241,10 @@ public final class KubeClient implements AutoCloseable {
     private String podLog(String namespace, String pod, String query) {
         return client.raw(client.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1/namespaces/" + namespace + "/pods/"
                 + pod + "/log?" + query);
+    }
+
+    private static List<String> linesOf(String log) {
+        return log == null || log.isEmpty() ? List.of() : log.lines().toList();
     }
 
     /** {@code kubectl port-forward -n NS deployment/NAME PORT}: like kubectl, to one ready pod of it. */

@@ -34,10 +34,6 @@ final class FaultMatrixRows {
      * go, in the table's order, to the part with the least work so far: a row that watches an alert through
      * its P1 window costs about three others.
      */
-    /** Every check but the external-sync ones (C12), which need no cluster. */
-    static final String CLUSTER_CHECKS = "not @C12.1 and not @C12.2 and not @C12.3";
-    /** Step 3 and Step 4: the deploy, what it left running, and the rollout's lines. */
-    static final String ROLLOUT_CHECKS = "@C5.1 or @C5.3 or @C6.1 or @C6.2 or @C6.3 or @C10.2";
 
     static Stream<DynamicTest> tests(List<FaultCatalog.Row> rows, int part) {
         Set<String> only = new HashSet<>(Arrays.asList(System.getProperty("faults.only", "").split(",")));
@@ -72,8 +68,8 @@ final class FaultMatrixRows {
             // (never the API server, in sim) and wait on its scrapes — they are proven by the rows about them
             String checks = settings.remove("only");
             // "only=rollout": a deploy row of a rollout fault, whose verify-only row proves the whole checklist's IDs
-            FeatureRun run = "cluster".equals(checks) ? FeatureRun.runTagged(row.label(), settings, CLUSTER_CHECKS)
-                    : "rollout".equals(checks) ? FeatureRun.runTagged(row.label(), settings, ROLLOUT_CHECKS)
+            FeatureRun run = "cluster".equals(checks) ? FeatureRun.runTagged(row.label(), settings, FeatureRun.CLUSTER_CHECKS)
+                    : "rollout".equals(checks) ? FeatureRun.runTagged(row.label(), settings, FeatureRun.ROLLOUT_CHECKS)
                     : FeatureRun.run(row.label(), settings);
             assertThat(run.failedIds()).as("failed checklist IDs with fault %s:%n%s", row.fault(), run.describe())
                     .isEqualTo(row.mustFail());

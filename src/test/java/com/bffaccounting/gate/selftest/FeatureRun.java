@@ -33,6 +33,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 public final class FeatureRun {
     public enum Status { PASSED, FAILED, NOT_RUN, INCONCLUSIVE }
 
+    /** Every check but the external-sync ones (C12), which read Prometheus, never the cluster. */
+    public static final String CLUSTER_CHECKS = "not @C12.1 and not @C12.2 and not @C12.3";
+    /** Step 3 and Step 4: the deploy, what it left running, and the rollout's lines. */
+    public static final String ROLLOUT_CHECKS = "@C5.1 or @C5.3 or @C6.1 or @C6.2 or @C6.3 or @C10.2";
+
     public record ScenarioResult(String name, Set<String> checklistIds, Status status, String message) {
     }
 

@@ -27,10 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The simulated API server enforces the rules as RBAC would (sim.user, sim.userRules). Rules that no line
  * always needs — events, read for the evidence of a failing rollout (EvidenceSurvivesTest), and ConfigMaps
  * and PVCs, read only for a chart that references one — are not run without: no line asks for them first.
+ * The runs leave out the external-sync checks, which wait on Prometheus and need no permission of the cluster.
  */
 class RbacRolesTest {
-    /** Cluster checks only: the external-sync checks wait on Prometheus and need no permission of the cluster. */
-    private static final String CLUSTER_CHECKS = "not @C12.1 and not @C12.2 and not @C12.3";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @TempDir
@@ -38,11 +37,11 @@ class RbacRolesTest {
 
     @Test
     void theShippedRolesAreSufficient() {
-        FeatureRun verify = FeatureRun.runTagged("rbac-verify", Map.of("env", "sim", "sim.user", "verify"), CLUSTER_CHECKS);
+        FeatureRun verify = FeatureRun.runTagged("rbac-verify", Map.of("env", "sim", "sim.user", "verify"), FeatureRun.CLUSTER_CHECKS);
         assertThat(verify.failedIds()).as(verify.describe()).isEmpty();
         assertThat(verify.inconclusiveIds()).as(verify.describe()).isEmpty();
         FeatureRun deploy = FeatureRun.runTagged("rbac-deploy", Map.of("env", "sim", "sim.user", "deploy", "deploy", "true",
-                "rollback", "true"), CLUSTER_CHECKS);
+                "rollback", "true"), FeatureRun.CLUSTER_CHECKS);
         assertThat(deploy.failedIds()).as(deploy.describe()).isEmpty();
         assertThat(deploy.inconclusiveIds()).as(deploy.describe()).isEmpty();
         assertThat(deploy.idsWith(FeatureRun.Status.PASSED)).contains("C5.1", "C13.1");
@@ -73,7 +72,7 @@ class RbacRolesTest {
                 continue;
             }
             FeatureRun run = FeatureRun.runTagged("rbac-without-rule-" + i, new HashMap<>(Map.of("env", "sim", "sim.user", "verify",
-                    "sim.userRules", file.toString())), CLUSTER_CHECKS);
+                    "sim.userRules", file.toString())), FeatureRun.CLUSTER_CHECKS);
             String which = "without rule " + i + " " + rule;
             assertThat(run.failedIds()).as(which + "\n" + run.describe()).isEmpty();
             assertThat(run.inconclusiveIds()).as(which + "\n" + run.describe()).isEqualTo(expected);
@@ -84,7 +83,7 @@ class RbacRolesTest {
 
     @Test
     void kubernetesViewRoleReadsNoSecretSoAChartReadingOneIsUndecidedNeverFailed() throws Exception {
-        FeatureRun view = FeatureRun.runTagged("rbac-view", Map.of("env", "sim", "sim.user", "view"), CLUSTER_CHECKS);
+        FeatureRun view = FeatureRun.runTagged("rbac-view", Map.of("env", "sim", "sim.user", "view"), FeatureRun.CLUSTER_CHECKS);
         assertThat(view.failedIds()).as(view.describe()).isEmpty();
         // the view role may not port-forward: every check that asks the BFF says so
         assertThat(view.inconclusiveIds()).as(view.describe()).containsExactlyInAnyOrder("C5.2", "C7.1", "C11.1", "C11.2", "C11.3", "C11.4");

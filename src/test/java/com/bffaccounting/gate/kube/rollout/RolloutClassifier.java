@@ -114,7 +114,7 @@ public final class RolloutClassifier {
                     found.add(new Candidate(Kind.NEVER_READY + "/" + name + "/" + status.getName(), new RolloutProblem(Kind.NEVER_READY,
                             name, "pod " + name + " Running, container " + status.getName() + " not Ready",
                             unhealthy.isPresent() ? "Unhealthy" : "ContainersNotReady",
-                            message + "; " + budget.words(), Duration.ZERO, Optional.empty()),
+                            message + "; " + budget.words(), Duration.ZERO, Optional.of(status.getName())),
                             budget.duration().plus(fast)));
                 }
             }
@@ -136,16 +136,16 @@ public final class RolloutClassifier {
             String message = look.lastEvent(pod, Set.of("Failed")).map(Event::getMessage)
                     .filter(m -> m.contains("pull") || m.contains("image")).orElse(waitingMessage);
             return Optional.of(new Candidate(Kind.IMAGE_PULL + "/" + key, new RolloutProblem(Kind.IMAGE_PULL, name, subject, reason,
-                    message, Duration.ZERO, Optional.ofNullable(status.getImage())), fast));
+                    message, Duration.ZERO, Optional.of(status.getName())), fast));
         }
         if ("CrashLoopBackOff".equals(reason)) {
             return Optional.of(new Candidate(Kind.CRASH_LOOP + "/" + key, new RolloutProblem(Kind.CRASH_LOOP, name, subject, reason,
                     lastTermination(status) + (waitingMessage == null ? "" : "; " + waitingMessage), Duration.ZERO,
-                    Optional.ofNullable(status.getImage())), fast));
+                    Optional.of(status.getName())), fast));
         }
         if (CONFIG_ERROR.contains(reason)) {
             return Optional.of(new Candidate(Kind.CONFIG_ERROR + "/" + key, new RolloutProblem(Kind.CONFIG_ERROR, name, subject, reason,
-                    waitingMessage, Duration.ZERO, Optional.ofNullable(status.getImage())), fast));
+                    waitingMessage, Duration.ZERO, Optional.of(status.getName())), fast));
         }
         return Optional.empty();
     }

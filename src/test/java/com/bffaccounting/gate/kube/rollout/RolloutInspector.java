@@ -168,12 +168,11 @@ public final class RolloutInspector {
 
     /** A crash loop's reason ends with what the container said last before it died ({@code kubectl logs --previous}). */
     private RolloutProblem withLastWords(RolloutProblem problem) {
-        if (problem.kind() != RolloutProblem.Kind.CRASH_LOOP || problem.pod() == null) {
+        if (problem.kind() != RolloutProblem.Kind.CRASH_LOOP || problem.pod() == null || problem.container().isEmpty()) {
             return problem;
         }
-        String container = problem.subject().replaceAll(".* container (\\S+) CrashLoopBackOff$", "$1");
         try {
-            List<String> lines = kube.logTail(namespace, problem.pod(), container, CRASH_LOG_LINES, true);
+            List<String> lines = kube.logTail(namespace, problem.pod(), problem.container().get(), CRASH_LOG_LINES, true);
             return problem.withMessage(lines.isEmpty() ? "; its last run wrote no log"
                     : "; its last log lines: " + lines.stream().map(String::strip).collect(Collectors.joining(" | ")));
         } catch (Inconclusive e) {

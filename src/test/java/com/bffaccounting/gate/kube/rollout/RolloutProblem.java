@@ -11,10 +11,10 @@ import java.util.Optional;
  * @param reason  the Kubernetes reason, e.g. {@code FailedScheduling}, {@code CrashLoopBackOff}
  * @param message what the cluster said about it
  * @param lasted  how long it has been seen so (by this run)
- * @param image   the image of the container concerned, for a pull that fails
+ * @param container the container concerned, when the problem is one container's
  */
 public record RolloutProblem(Kind kind, String pod, String subject, String reason, String message, Duration lasted,
-                             Optional<String> image) {
+                             Optional<String> container) {
 
     /** The rows of the classifier's table, in the order a cause is preferred when several are seen. */
     public enum Kind {
@@ -47,11 +47,11 @@ public record RolloutProblem(Kind kind, String pod, String subject, String reaso
     }
 
     RolloutProblem lasting(Duration seen) {
-        return new RolloutProblem(kind, pod, subject, reason, message, seen, image);
+        return new RolloutProblem(kind, pod, subject, reason, message, seen, container);
     }
 
     RolloutProblem withMessage(String more) {
-        return new RolloutProblem(kind, pod, subject, reason, message + more, lasted, image);
+        return new RolloutProblem(kind, pod, subject, reason, message + more, lasted, container);
     }
 
     /** {@code pod bff-accounting-7d9 Pending: 0/3 nodes are available: 3 Insufficient cpu (FailedScheduling, 16 s)}. */

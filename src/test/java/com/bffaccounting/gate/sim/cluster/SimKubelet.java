@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sim.cluster;
 
+import com.bffaccounting.gate.kube.KubeClient;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
@@ -187,7 +188,7 @@ final class SimKubelet {
             if (!Objects.equals(Serialization.asJson(updated.getStatus()), Serialization.asJson(pod.getStatus()))) {
                 client.pods().inNamespace(ns).resource(updated).updateStatus();
             }
-            if (isReady(updated)) {
+            if (KubeClient.ready(updated)) {
                 newReady++;
             }
         }
@@ -203,7 +204,7 @@ final class SimKubelet {
             }
             oldPods = List.of();
         }
-        int oldReady = (int) oldPods.stream().filter(SimKubelet::isReady).count();
+        int oldReady = (int) oldPods.stream().filter(KubeClient::ready).count();
         ReplicaSet rs = client.apps().replicaSets().inNamespace(ns).withName(rsName).get();
         ReplicaSetStatusBuilder rsStatusBuilder = new ReplicaSetStatusBuilder().withReplicas(newPods.size()).withReadyReplicas(newReady)
                 .withAvailableReplicas(newReady).withFullyLabeledReplicas(newPods.size())
@@ -483,11 +484,6 @@ final class SimKubelet {
                 .withInvolvedObject(new ObjectReferenceBuilder().withKind(object.getKind()).withName(object.getMetadata().getName())
                         .withNamespace(object.getMetadata().getNamespace()).build())
                 .withCount(1).withLastTimestamp(clock.instant().toString()).build()).create();
-    }
-
-    private static boolean isReady(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     private static OwnerReference ownerOf(String apiVersion, String kind, String name, String uid) {
