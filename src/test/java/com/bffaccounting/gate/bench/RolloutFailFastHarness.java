@@ -51,7 +51,7 @@ public final class RolloutFailFastHarness {
             Matcher lasted = LASTED.matcher(message);
             String seen = lasted.find() ? lasted.group(2) + " s (" + lasted.group(1) + ")" : "-";
             System.out.printf("| %s | %s | %.1f s | %s | %s | %s |%n", fault.getKey().isEmpty() ? "(healthy)" : fault.getKey(),
-                    deploy.status(), seconds, seen, deploy.status() == FeatureRun.Status.FAILED ? String.format("%.0f×", 300 / seconds) : "-",
+                    deploy.status(), seconds, seen, deploy.status().failsTheGate() ? String.format("%.0f×", 300 / seconds) : "-",
                     message.length() > 140 ? message.substring(0, 140) + "…" : message);
         }
         long start = System.nanoTime();

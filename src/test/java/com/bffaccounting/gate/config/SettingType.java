@@ -90,17 +90,30 @@ public interface SettingType<T> {
     };
 
     SettingType<Double> RATIO = text -> {
-        try {
-            double parsed = text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1)) / 100.0
-                    : Double.parseDouble(text);
-            if (parsed >= 0 && parsed <= 1) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // the same words as a number out of range
+        double parsed = SettingType.fractionOf(text);
+        if (parsed >= 0 && parsed <= 1) {
+            return parsed;
         }
         throw Rejected.value("is not a ratio between 0 and 1 (e.g. 0.05 or 5%)");
     };
+
+    /** A relative change, any size above zero: 50%, 0.5, 300%. */
+    SettingType<Double> RELATIVE_CHANGE = text -> {
+        double parsed = SettingType.fractionOf(text);
+        if (parsed > 0 && Double.isFinite(parsed)) {
+            return parsed;
+        }
+        throw Rejected.value("is not a relative change above zero (e.g. 50% or 0.5)");
+    };
+
+    /** "5%" → 0.05, "0.05" → 0.05; NaN for what is no number (which no range accepts). */
+    static double fractionOf(String text) {
+        try {
+            return text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1)) / 100.0 : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
 
     /**
      * Durations as people write them ({@code 300s}, {@code 5m}, {@code 1d}, {@code 500ms}) or ISO ({@code PT5M}),

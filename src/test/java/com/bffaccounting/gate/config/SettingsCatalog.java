@@ -197,7 +197,9 @@ public final class SettingsCatalog {
     public static final Setting<String> CALLER_WORKFLOW = declare(Setting.of("gate.callerWorkflow", SettingType.TEXT,
             "docs/examples/bff-release.yml", "checked by C9.1"));
     public static final Setting<String> BASELINE = declare(Setting.of("verdict.baseline", SettingType.TEXT, null,
-            "a previous verdict.json: \"since baseline\" column, regressions first"));
+            "a previous verdict.json: \"since baseline\" column, regressions first, drift of each line's measurements"));
+    public static final Setting<Double> DRIFT_THRESHOLD = declare(Setting.of("verdict.driftThreshold", SettingType.RELATIVE_CHANGE, "50%",
+            "a measurement that moved by more than this since the baseline is listed as drift (never decides)"));
     public static final Setting<Boolean> DEBUG = declare(Setting.of("debug", SettingType.BOOLEAN, "false",
             "reasons name exception classes and cause chains (for whoever debugs the suite)"));
     public static final Setting<Boolean> STACK_TRACES = declare(Setting.of("report.stackTraces", SettingType.BOOLEAN, "false",

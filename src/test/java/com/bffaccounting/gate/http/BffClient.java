@@ -105,7 +105,7 @@ public final class BffClient {
         for (int attempt = 1; ; attempt++) {
             try {
                 Response response = RestAssured.given(spec).headers(headers).request(method, path);
-                return new HttpReply(response.statusCode(), response.asString(), response.contentType());
+                return new HttpReply(response.statusCode(), response.asString(), response.contentType(), Duration.ofMillis(response.getTime()));
             } catch (Exception e) { // REST Assured rethrows ConnectException and timeouts undeclared
                 boolean timedOut = Causes.timedOut(e);
                 // a port-forward's first stream can be slow to open on a loaded machine: it is given one more try

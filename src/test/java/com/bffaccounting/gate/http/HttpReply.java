@@ -4,11 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.time.Duration;
 import java.util.Optional;
 
-/** An answer of the BFF: status, body and content type. */
-public record HttpReply(int status, String body, String contentType) {
+/** An answer of the BFF: status, body, content type, and how long it took to come (zero where nobody timed it). */
+public record HttpReply(int status, String body, String contentType, Duration took) {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public HttpReply(int status, String body, String contentType) {
+        this(status, body, contentType, Duration.ZERO);
+    }
 
     /** The body as JSON, or empty when it is not JSON (a proxy's HTML error page, an empty body). */
     public Optional<JsonNode> json() {

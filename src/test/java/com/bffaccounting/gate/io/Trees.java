@@ -27,6 +27,13 @@ public final class Trees {
     }
 
     /** Deletes {@code dir} and everything below it; nothing happens when it does not exist. */
+    /** A path as a reader of the report knows it: relative to the project when it is inside it ({@code charts/bff-accounting}). */
+    public static String shown(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute).toString() : path.toString();
+    }
+
     public static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

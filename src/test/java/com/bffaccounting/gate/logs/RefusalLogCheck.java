@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.logs;
 
+import com.bffaccounting.gate.outcome.Observation;
+
 import com.bffaccounting.gate.gating.TenantProbeResult;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Findings;
@@ -34,7 +36,8 @@ public final class RefusalLogCheck {
      * pilot error code). Whether they should have been refused is C11.2's question; with no refusal at
      * all there is nothing to find, which is INCONCLUSIVE, not a pass.
      */
-    public void assertRefusalsLogged(List<TenantProbeResult> probe, Supplier<List<String>> lines, String logName) {
+    /** @return what was seen when every refusal was found: how many refusal lines, against how many refusals */
+    public Observation assertRefusalsLogged(List<TenantProbeResult> probe, Supplier<List<String>> lines, String logName) {
         List<String> refused = probe.stream().filter(r -> r.refusedByGate(errorCode)).map(TenantProbeResult::tenant).toList();
         if (refused.isEmpty()) {
             probe.stream().flatMap(r -> r.noAnswer().stream()).findFirst().ifPresent(noAnswer -> {
@@ -43,23 +46,23 @@ public final class RefusalLogCheck {
             throw new Inconclusive("none of the " + probe.size() + " non-pilot tenants was refused with " + errorCode
                     + ", so there is no refusal to find in the log (see the pilot gating check)");
         }
-        assertLogged(refused, lines, logName);
+        return assertLogged(refused, lines, logName);
     }
 
-    public void assertLogged(List<String> tenants, Supplier<List<String>> lines, String logName) {
+    public Observation assertLogged(List<String> tenants, Supplier<List<String>> lines, String logName) {
         if (tenants.isEmpty()) {
             throw new IllegalStateException("no refused tenants to look for: the probe step did not run");
         }
         Wait.Outcome<List<String>> seen = Wait.until("refusals of " + tenants.size() + " tenants in " + logName, lines)
                 .within(timeout).poll(read -> missing(tenants, read).isEmpty());
         if (seen.met()) {
-            return;
+            return found(tenants, logName);
         }
         // judged on one last read: a slow read must not turn a complete log into a failure
         List<String> last = lines.get();
         List<String> missing = missing(tenants, last);
         if (missing.isEmpty()) {
-            return;
+            return found(tenants, logName);
         }
         String details = String.join(", ", missing.stream().limit(20).toList())
                 + (missing.size() > 20 ? " … and " + (missing.size() - 20) + " more" : "")
@@ -67,6 +70,11 @@ public final class RefusalLogCheck {
                 + timeout.setting() + ")";
         throw new CheckFailed("no " + errorCode + " line in the " + logName + " for "
                 + Findings.format(missing.size(), tenants.size(), "refused tenants", details));
+    }
+
+    private Observation found(List<String> tenants, String logName) {
+        return Observation.measure("refused tenants logged", tenants.size(), null).against(tenants.size())
+                .says(tenants.size() + "/" + tenants.size() + " refused tenants have a " + errorCode + " line in the " + logName);
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.metrics;
 
+import com.bffaccounting.gate.outcome.Observation;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,21 @@ public final class RequestCounterCheck {
     public RequestCounterCheck(String counter, String tenantLabel) {
         this.counter = counter;
         this.tenantLabel = tenantLabel;
+    }
+
+    /**
+     * What C11.4 reports: the counter's total before and after (in words: its level depends on the BFF's
+     * uptime, so it is no measurement to compare across releases) and how much it grew against the
+     * requests this run made.
+     */
+    public List<Observation> observed(MetricsSnapshot before, MetricsSnapshot after, Map<String, Integer> requestsByTenant) {
+        double then = before.sum(counter, s -> true);
+        double now = after.sum(counter, s -> true);
+        int made = requestsByTenant.values().stream().mapToInt(Integer::intValue).sum();
+        return List.of(
+                Observation.note(counter + " " + Sample.formatValue(then) + " before, " + Sample.formatValue(now) + " after"),
+                Observation.measure("counter delta", now - then, null).of(counter).against(made)
+                        .says(counter + " grew by " + Sample.formatValue(now - then) + "; this run made " + made + " requests"));
     }
 
     /** Empty when fine; otherwise one line per problem. */

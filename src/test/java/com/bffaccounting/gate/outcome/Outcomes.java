@@ -2,8 +2,6 @@ package com.bffaccounting.gate.outcome;
 
 import org.opentest4j.TestAbortedException;
 
-import java.util.Optional;
-
 /**
  * The one place that decides a check's status, by the type it threw — never by its message. The
  * verdict, the self-tests and the Allure listener all ask here.
@@ -51,23 +49,5 @@ public final class Outcomes {
             return message.isEmpty() ? statusOf(error).name().toLowerCase() + " (no reason given)" : message;
         }
         return "the suite could not finish this check: " + Causes.describe(error);
-    }
-
-    /** The type named at the start of a printed stack trace ({@code a.b.C: message}), if it can be loaded. */
-    public static Optional<Class<?>> typeInTrace(String trace) {
-        if (trace == null || trace.isBlank()) {
-            return Optional.empty();
-        }
-        String first = trace.strip().lines().findFirst().orElse("");
-        int end = first.indexOf(':');
-        String name = (end < 0 ? first : first.substring(0, end)).trim();
-        if (!name.matches("[\\w.$]+")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Class.forName(name, false, Outcomes.class.getClassLoader()));
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Optional.empty();
-        }
     }
 }

@@ -34,15 +34,6 @@ class OutcomesTest {
     }
 
     @Test
-    void theTypeIsReadBackFromAPrintedTrace() {
-        String trace = "com.bffaccounting.gate.outcome.Unreachable: no answer from x (connection refused)\n\tat a.b.C(C.java:1)";
-        assertThat(Outcomes.typeInTrace(trace)).contains(Unreachable.class);
-        assertThat(Outcomes.typeInTrace("java.lang.AssertionError")).contains(AssertionError.class);
-        assertThat(Outcomes.typeInTrace("not a class: at all")).isEmpty();
-        assertThat(Outcomes.typeInTrace(null)).isEmpty();
-    }
-
-    @Test
     void causesAreWordsNotClassNames() {
         assertThat(Causes.describe(new UncheckedIOException(new ConnectException("Connection refused")))).isEqualTo("connection refused");
         assertThat(Causes.describe(new RuntimeException(new SocketTimeoutException("Read timed out")))).isEqualTo("timed out (Read timed out)");

@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.prometheus;
 
+import com.bffaccounting.gate.outcome.Observation;
+
 import com.bffaccounting.gate.outcome.P1Finding;
 import com.bffaccounting.gate.waits.Timeout;
 import com.bffaccounting.gate.waits.Wait;
@@ -7,6 +9,7 @@ import com.bffaccounting.gate.waits.Wait;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,21 +39,25 @@ public final class AlertWatch {
         this.clock = clock;
     }
 
-    /** What was seen: each source's longest time active, and whether anything was active at all. */
-    public record Result(Map<String, Duration> activeFor) {
-        public String describe() {
+    /** What was seen: each source's longest time active and since when, and whether anything was active at all. */
+    public record Result(Map<String, Duration> activeFor, Map<String, Instant> activeAt) {
+        /** C12.3's observations: the alert's state, and for each source that was active, since when and for how long. */
+        public List<Observation> observed(String alertName, Duration p1Window) {
             if (activeFor.isEmpty()) {
-                return "not firing";
+                return List.of(Observation.fact("alert state", "inactive").of(alertName).says(alertName + " is not firing"));
             }
-            StringBuilder sb = new StringBuilder();
-            activeFor.forEach((source, d) -> sb.append(sb.length() == 0 ? "" : ", ").append(source).append(" resolved after ")
-                    .append(String.format("%.1f", d.toMillis() / 1000.0)).append(" s"));
-            return sb.toString();
+            List<Observation> seen = new ArrayList<>();
+            activeFor.forEach((source, d) -> seen.add(Observation.measure("active for", d.toMillis() / 1000.0, "s").of(source)
+                    .against(p1Window.toSeconds()).says(alertName + " for " + source + " active at " + activeAt.get(source) + ", resolved after "
+                            + String.format("%.1f", d.toMillis() / 1000.0) + " s (P1 window " + p1Window.toSeconds() + " s)")));
+            return seen;
         }
+
     }
 
     public Result await() {
         Map<String, Duration> seen = new LinkedHashMap<>();
+        Map<String, Instant> since = new LinkedHashMap<>();
         AtomicReference<String> overdue = new AtomicReference<>();
         Wait.until(alertName + " to resolve within " + p1Window.toSeconds() + " s of becoming active", this::active)
                 .within(timeout)
@@ -61,6 +68,7 @@ public final class AlertWatch {
                         String source = alert.labels().getOrDefault("source", "(no source label)");
                         Duration activeFor = Duration.between(alert.activeAt(), now);
                         seen.merge(source, activeFor, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                        since.putIfAbsent(source, alert.activeAt());
                         if (alert.state().equals("firing") && activeFor.compareTo(p1Window) > 0) {
                             overdue.set(alertName + " for source " + source + " has been active for "
                                     + String.format("%.1f", activeFor.toMillis() / 1000.0) + " s (since " + alert.activeAt()
@@ -77,7 +85,7 @@ public final class AlertWatch {
         if (overdue.get() != null) {
             throw new P1Finding(overdue.get());
         }
-        return new Result(seen);
+        return new Result(seen, since);
     }
 
     /** The watched alert's firing or pending instances. */

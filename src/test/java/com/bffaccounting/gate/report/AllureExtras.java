@@ -28,7 +28,7 @@ public final class AllureExtras {
     public static void write(Path resultsDir, Verdict verdict, Map<String, String> facts, Redactor redactor) throws IOException {
         Files.createDirectories(resultsDir);
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("verdict", verdict.overall());
+        environment.put("verdict", verdict.overall().name());
         environment.put("env", value(verdict.run().env()));
         if (verdict.simulation()) {
             environment.put("NOTICE", "simulated pilot (SimBff) — not a release verdict");

@@ -4,7 +4,6 @@ import com.bffaccounting.gate.checklist.ChecklistCatalog;
 import com.bffaccounting.gate.config.SettingReader;
 import com.bffaccounting.gate.config.SettingsCatalog;
 import com.bffaccounting.gate.outcome.CheckStatus;
-import com.bffaccounting.gate.outcome.Outcomes;
 import io.qameta.allure.listener.StepLifecycleListener;
 import io.qameta.allure.listener.TestLifecycleListener;
 import io.qameta.allure.model.Label;
@@ -13,14 +12,16 @@ import io.qameta.allure.model.StatusDetails;
 import io.qameta.allure.model.StepResult;
 import io.qameta.allure.model.TestResult;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes every Allure result say what the verdict says. For each scenario it decides the
- * {@link CheckStatus} by the type of what the check threw ({@link Outcomes}, as the verdict does), then
- * sets Allure's status from it (INCONCLUSIVE is "broken", not a product failure), adds an
+ * Makes every Allure result say what the verdict says. The verdict's plugin hands over each scenario's
+ * {@link CheckStatus} as it decided it ({@link #decided}, before Allure closes the result); this listener
+ * then sets Allure's status from it (INCONCLUSIVE is "broken", not a product failure), adds an
  * {@code outcome} label, and writes {@link CheckStatus#traceLine()} as the trace — the field the
  * categories match, so a category never depends on a message's wording. People see the message
  * without Java frames; {@code -Dreport.stackTraces=true} keeps the frames under that line.
@@ -34,9 +35,25 @@ public final class AllureOutcomeListener implements TestLifecycleListener, StepL
     private static volatile Boolean stackTraces;
     private static final Pattern FEATURE_NUMBER = Pattern.compile("/(\\d+)-[^/]*\\.feature$");
 
+    /** Allure result (its uuid) → the status the verdict gave it, until Allure closes the result. */
+    private static final Map<String, CheckStatus> DECIDED = new ConcurrentHashMap<>();
+
+    /**
+     * The status the verdict gave the Allure result {@code uuid} (a Cucumber test case's id is its Allure
+     * uuid). Called before Allure stops the result: the verdict's plugin is registered before Allure's.
+     */
+    public static void decided(String uuid, CheckStatus status) {
+        DECIDED.put(uuid, status);
+    }
+
+    /** At the end of a run: what no Allure result took (a run without the Allure plugin) is let go. */
+    public static void forgetUntaken() {
+        DECIDED.clear();
+    }
+
     @Override
     public void beforeTestStop(TestResult result) {
-        CheckStatus status = statusOf(result.getStatus(), result.getStatusDetails());
+        CheckStatus status = Optional.ofNullable(DECIDED.remove(result.getUuid())).orElseGet(() -> statusOf(result.getStatus()));
         if (status != CheckStatus.PASS) {
             result.setStatus(Status.fromValue(status.allureStatus()));
             StatusDetails details = Optional.ofNullable(result.getStatusDetails()).orElseGet(StatusDetails::new);
@@ -48,7 +65,7 @@ public final class AllureOutcomeListener implements TestLifecycleListener, StepL
             // A P1 finding is a blocker, whatever its scenario's usual severity.
             result.getLabels().removeIf(l -> "severity".equals(l.getName()));
             result.getLabels().add(new Label().setName("severity").setValue("blocker"));
-            result.getLabels().add(new Label().setName("tag").setValue("P1"));
+            result.getLabels().add(new Label().setName("tag").setValue(CheckStatus.P1.name()));
         }
         addEpic(result);
     }
@@ -61,17 +78,10 @@ public final class AllureOutcomeListener implements TestLifecycleListener, StepL
         }
     }
 
-    /**
-     * The type at the head of the trace decides; Allure's own status is only the fallback for results
-     * without a trace (an undefined step, a hook that failed before any step).
-     */
-    static CheckStatus statusOf(Status allureStatus, StatusDetails details) {
+    /** Only for a result the verdict did not decide (none in a run with both plugins): Allure's own status, in the verdict's words. */
+    static CheckStatus statusOf(Status allureStatus) {
         if (allureStatus == Status.PASSED) {
             return CheckStatus.PASS;
-        }
-        Optional<Class<?>> type = Outcomes.typeInTrace(details == null ? null : details.getTrace());
-        if (type.isPresent()) {
-            return Outcomes.statusOf(type.get());
         }
         if (allureStatus == Status.FAILED) {
             return CheckStatus.FAIL;

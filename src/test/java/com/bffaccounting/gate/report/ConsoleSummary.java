@@ -1,11 +1,11 @@
 package com.bffaccounting.gate.report;
 
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
+import com.bffaccounting.gate.outcome.CheckStatus;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -33,13 +33,14 @@ public final class ConsoleSummary {
     private ConsoleSummary() {
     }
 
+    /**
+     * The table: a line's reason when it did not pass, its first observation when it did; with a baseline,
+     * a "since baseline" column, regressions (PASS → FAIL) first, and the drift of each line's measurements
+     * under it.
+     */
     public static String render(Verdict verdict) {
-        return render(verdict, Optional.empty());
-    }
-
-    /** With a baseline: a "since baseline" column, and regressions (PASS → FAIL) first. */
-    public static String render(Verdict verdict, Optional<Baseline> baseline) {
-        int reasonColumn = 22 + (baseline.isPresent() ? 20 : 0);
+        boolean compared = verdict.run().baseline() != null;
+        int reasonColumn = 22 + (compared ? 20 : 0);
         StringBuilder out = new StringBuilder();
         String rule = "-".repeat(WIDTH);
         out.append('\n').append(rule).append('\n');
@@ -59,22 +60,37 @@ public final class ConsoleSummary {
         if (verdict.notice() != null) {
             out.append(verdict.notice()).append('\n');
         }
-        baseline.ifPresent(b -> out.append("Since baseline: ").append(b.label()).append('\n'));
+        if (compared) {
+            out.append("Since baseline: ").append(verdict.run().baseline()).append(" (drift listed beyond ")
+                    .append(Math.round(verdict.run().driftThreshold() * 100)).append(" %, verdict.driftThreshold)\n");
+        }
         out.append(rule).append('\n');
-        out.append(String.format(ROW, "ID", "STATUS")).append(baseline.isPresent() ? String.format(SINCE, "SINCE BASELINE") : "")
-                .append("WHY (first failure or reason)\n");
-        List<Verdict.Check> checks = baseline.map(b -> b.regressionsFirst(verdict.checklist())).orElse(verdict.checklist());
-        for (Verdict.Check check : checks) {
-            List<String> lines = wrap(check.reason() == null ? "" : check.reason(), WIDTH - reasonColumn, reasonColumn);
+        out.append(String.format(ROW, "ID", "STATUS")).append(compared ? String.format(SINCE, "SINCE BASELINE") : "")
+                .append("WHY (the reason; for a pass, what was seen)\n");
+        for (Verdict.Check check : Baseline.regressionsFirst(verdict.checklist())) {
+            List<String> lines = wrap(firstWords(check), WIDTH - reasonColumn, reasonColumn);
             out.append(String.format(ROW, check.id(), check.status()))
-                    .append(baseline.map(b -> String.format(SINCE, b.change(check.id(), check.status()))).orElse(""))
+                    .append(compared ? String.format(SINCE, check.sinceBaseline() == null ? "" : check.sinceBaseline().change()) : "")
                     .append(lines.get(0).strip()).append('\n');
             lines.stream().skip(1).forEach(l -> out.append(l).append('\n'));
+            if (check.sinceBaseline() != null) {
+                check.sinceBaseline().drift().forEach(d -> wrap("drift: " + d.text(), WIDTH - reasonColumn, reasonColumn)
+                        .forEach(l -> out.append(l).append('\n')));
+            }
         }
         out.append(rule).append('\n');
         out.append(verdict.counts().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("  "))).append('\n');
         return out.toString();
+    }
+
+    /** The reason of a line that did not pass; for a pass, the first thing it saw. */
+    private static String firstWords(Verdict.Check check) {
+        if (check.status() != CheckStatus.PASS) {
+            return check.reason() == null ? "" : check.reason();
+        }
+        return check.observed().isEmpty() ? "" : check.observed().get(0).text()
+                + (check.observed().size() > 1 ? " (+" + (check.observed().size() - 1) + " more in verdict.json)" : "");
     }
 
     /** Greedy word wrap; a word longer than the width (a URL) gets a line of its own rather than being cut. */

@@ -1,14 +1,19 @@
 package com.bffaccounting.gate.report;
 
 import com.bffaccounting.gate.outcome.CheckStatus;
+import com.bffaccounting.gate.outcome.Observation;
 import com.bffaccounting.gate.outcome.Outcomes;
 import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.Status;
 
 import java.util.List;
 
-/** One scenario's result in checklist terms. */
-public record ScenarioOutcome(String name, String uri, int line, List<String> tags, CheckStatus status, String message) {
+/** One scenario's result in checklist terms, with what it saw. */
+public record ScenarioOutcome(String name, String uri, int line, List<String> tags, CheckStatus status, String message,
+                              List<Observation> observed) {
+    public ScenarioOutcome {
+        observed = observed == null ? List.of() : List.copyOf(observed);
+    }
 
     /**
      * Cucumber's result → verdict status, decided by {@link Outcomes} from the error's type. A scenario

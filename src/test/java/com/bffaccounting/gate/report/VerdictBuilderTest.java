@@ -2,6 +2,8 @@ package com.bffaccounting.gate.report;
 
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
 import com.bffaccounting.gate.outcome.CheckStatus;
+import com.bffaccounting.gate.outcome.Decision;
+import com.bffaccounting.gate.outcome.Observation;
 import com.bffaccounting.gate.run.GateCheckAccess;
 import com.bffaccounting.gate.run.RunEndChecks;
 import com.bffaccounting.gate.run.RunEndResult;
@@ -24,7 +26,8 @@ class VerdictBuilderTest {
     private final Map<String, String> facts = Map.of("env", "sim", "release.tag", "r7-h", "image", "ghcr.io/a/b:r7-h");
 
     private static ScenarioOutcome outcome(String id, CheckStatus status, String message) {
-        return new ScenarioOutcome("scenario of " + id, "features/x.feature", 1, List.of("@" + id), status, message);
+        return new ScenarioOutcome("scenario of " + id, "features/x.feature", 1, List.of("@" + id), status, message,
+                List.of(Observation.note("what " + id + " saw")));
     }
 
     private List<ScenarioOutcome> allPassing() {
@@ -38,9 +41,11 @@ class VerdictBuilderTest {
     }
 
     @Test
-    void everyIdPassingIsAPassThatMatchesTheSchema() {
+    void everyIdPassingIsAPassThatMatchesTheSchema() throws Exception {
         Verdict verdict = builder.build(allPassing(), facts, Instant.EPOCH, Instant.EPOCH.plusSeconds(3));
-        assertThat(verdict.overall()).isEqualTo("PASS");
+        assertThat(verdict.overall()).isEqualTo(Decision.PASS);
+        assertThat(verdict.schemaVersion()).isEqualTo(2);
+        assertThat(verdict.checklist()).allSatisfy(c -> assertThat(c.observed()).isNotEmpty());
         assertThat(verdict.simulation()).isTrue();
         assertThat(verdict.notice()).contains("not a release verdict");
         assertThat(VerdictSchema.violations(json(verdict))).isEmpty();
@@ -48,24 +53,24 @@ class VerdictBuilderTest {
     }
 
     @Test
-    void aP1FailsTheGateAndIsNamed() {
+    void aP1FailsTheGateAndIsNamed() throws Exception {
         List<ScenarioOutcome> outcomes = allPassing();
         outcomes.add(outcome("C12.3", CheckStatus.P1, "P1: ExternalSyncStale for source pg-kcp has been active for 9.0 s"));
         Verdict verdict = builder.build(outcomes, facts, Instant.EPOCH, Instant.EPOCH);
-        assertThat(verdict.overall()).isEqualTo("FAIL");
+        assertThat(verdict.overall()).isEqualTo(Decision.FAIL);
         assertThat(verdict.checklist()).filteredOn(c -> c.id().equals("C12.3")).singleElement()
-                .satisfies(c -> assertThat(c.status()).isEqualTo("P1"));
-        assertThat(verdict.counts()).containsEntry("P1", 1);
+                .satisfies(c -> assertThat(c.status()).isEqualTo(CheckStatus.P1));
+        assertThat(verdict.counts()).containsEntry(CheckStatus.P1, 1);
         assertThat(VerdictSchema.violations(json(verdict))).isEmpty();
         assertThat(GateCheckAccess.decide(json(verdict), false)).startsWith("FAIL: ").contains("C12.3 P1");
     }
 
     @Test
-    void aMissingScenarioIsNotRunAndIncompleteFailsOnlyWhenAsked() {
+    void aMissingScenarioIsNotRunAndIncompleteFailsOnlyWhenAsked() throws Exception {
         List<ScenarioOutcome> outcomes = allPassing();
         outcomes.removeIf(o -> o.tags().contains("@C13.1"));
         Verdict verdict = builder.build(outcomes, facts, Instant.EPOCH, Instant.EPOCH);
-        assertThat(verdict.overall()).isEqualTo("INCOMPLETE");
+        assertThat(verdict.overall()).isEqualTo(Decision.INCOMPLETE);
         assertThat(verdict.checklist()).filteredOn(c -> c.id().equals("C13.1")).singleElement()
                 .satisfies(c -> assertThat(c.reason()).isEqualTo("no scenario for C13.1 ran in this run"));
         assertThat(GateCheckAccess.decide(json(verdict), false)).isNull();
@@ -88,11 +93,11 @@ class VerdictBuilderTest {
     }
 
     @Test
-    void aRunThatCouldNotBeSetUpSaysSoOnEveryRowAndShutsTheGate() {
+    void aRunThatCouldNotBeSetUpSaysSoOnEveryRowAndShutsTheGate() throws Exception {
         Map<String, String> broken = new HashMap<>(facts);
         broken.put("run.error", "cannot start the simulated pilot: port in use");
         Verdict verdict = builder.build(List.of(), broken, Instant.EPOCH, Instant.EPOCH);
-        assertThat(verdict.overall()).isEqualTo("INCOMPLETE");
+        assertThat(verdict.overall()).isEqualTo(Decision.INCOMPLETE);
         assertThat(verdict.run().error()).isEqualTo("cannot start the simulated pilot: port in use");
         assertThat(verdict.checklist()).allSatisfy(c -> assertThat(c.reason())
                 .isEqualTo("the run could not be set up: cannot start the simulated pilot: port in use"));
@@ -105,10 +110,11 @@ class VerdictBuilderTest {
     void aWriteSeenWhenTheRunEndsFailsTheVerifyOnlyLine() {
         List<ScenarioOutcome> outcomes = allPassing();
         outcomes.add(RunEndResult.record(new RunEndChecks.Judgement(List.of("@C9.2"), "whole run",
-                Optional.of("a verify-only run sent 1 write request(s) to context sim"))));
+                Observation.measure("write requests", 1, null).against(0), Optional.of("a verify-only run sent 1 write request(s) to context sim"))));
         Verdict verdict = builder.build(outcomes, facts, Instant.EPOCH, Instant.EPOCH);
         assertThat(verdict.checklist()).filteredOn(c -> c.id().equals("C9.2")).singleElement().satisfies(c -> {
-            assertThat(c.status()).isEqualTo("FAIL");
+            assertThat(c.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(c.observed()).extracting(Observation::name).contains("write requests");
             assertThat(c.reason()).isEqualTo("at the end of the run: a verify-only run sent 1 write request(s) to context sim");
         });
     }

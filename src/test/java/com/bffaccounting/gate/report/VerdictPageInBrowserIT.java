@@ -24,6 +24,23 @@ class VerdictPageInBrowserIT {
     /** The decision box's colour per verdict (VerdictPage's CSS), and the simulation banner's. */
     private static final Map<String, Integer> DECISION_RGB = Map.of("PASS", 0x1f8a4c, "FAIL", 0xc62828, "INCOMPLETE", 0xb26a00);
     private static final int BANNER_RGB = 0x5b3cc4;
+    /** The background of an observation's chip (VerdictPage's CSS). */
+    private static final int OBSERVED_RGB = 0xeef1f6;
+
+    /** verdict.json of the run: every passing line says what it saw, with the facts the checklist asks to report. */
+    @Test
+    void everyPassingLineSaysWhatItSaw() throws Exception {
+        assertThat(Path.of("reports/verdict.json")).as("verdict.json of this run").exists();
+        JsonNode verdict = new ObjectMapper().readTree(Path.of("reports/verdict.json").toFile());
+        for (JsonNode check : verdict.path("checklist")) {
+            if (check.path("status").asText().equals("PASS")) {
+                assertThat(check.path("observed")).as("what " + check.path("id").asText() + " saw").isNotEmpty();
+            }
+        }
+        if (status(verdict, "C4.1").equals("PASS")) {
+            assertThat(line(verdict, "C4.1").path("observed").findValuesAsText("value")).contains(verdict.path("run").path("imageDigest").asText());
+        }
+    }
 
     @Test
     void theDecisionIsOnTheFirstScreenAndEveryLineIsOnThePage() throws Exception {
@@ -43,6 +60,25 @@ class VerdictPageInBrowserIT {
             assertThat(dom).as("row of " + check.path("id").asText()).contains("id=\"row-" + check.path("id").asText() + "\"");
         }
         assertThat(dom.contains("id=\"sim-banner\"")).isEqualTo(verdict.path("simulation").asBoolean());
+        // what each passing line saw is under it: the digest, each sync source, each tenant
+        for (JsonNode check : verdict.path("checklist")) {
+            if (check.path("status").asText().equals("PASS")) {
+                String row = row(dom, check.path("id").asText());
+                assertThat(row).as("row of " + check.path("id").asText()).contains("<ul class=\"observed\">");
+                // as a browser serialises text: &, < and > escaped, quotes not
+                check.path("observed").forEach(o -> assertThat(row).contains(o.path("text").asText()
+                        .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")));
+            }
+        }
+        if (status(verdict, "C4.1").equals("PASS")) {
+            assertThat(row(dom, "C4.1")).contains(verdict.path("run").path("imageDigest").asText());
+        }
+        if (status(verdict, "C12.1").equals("PASS")) {
+            assertThat(row(dom, "C12.1")).contains("bank-sbx").contains("pg-kcp").contains("erp-douzone");
+        }
+        if (status(verdict, "C11.2").equals("PASS")) {
+            assertThat(row(dom, "C11.2")).contains("pilot-a → 200").contains("TENANT_NOT_ENABLED");
+        }
 
         Path shot = Path.of("target/verdict-page-1366x768.png").toAbsolutePath();
         ReportInBrowserIT.run(chromium.get(), "--window-size=1366,768", "--screenshot=" + shot, url);
@@ -55,6 +91,35 @@ class VerdictPageInBrowserIT {
         if (verdict.path("simulation").asBoolean()) {
             assertThat(pixels(image, BANNER_RGB)).as("pixels of the simulation banner on the first screen").isGreaterThan(10_000);
         }
+    }
+
+    /** The whole page, as tall as it is: the observations of the passed lines are in the picture. */
+    @Test
+    void theWholePageShowsWhatEachLineSaw() throws Exception {
+        Optional<Path> chromium = Executables.onPath("chromium");
+        assumeTrue(chromium.isPresent(), "no chromium on PATH (apt-get install chromium): the verdict page is not looked at");
+        Path shot = Path.of("target/verdict-page-1366-full.png").toAbsolutePath();
+        ReportInBrowserIT.run(chromium.get(), "--window-size=1366,2600", "--screenshot=" + shot, PAGE.toAbsolutePath().toUri().toString());
+        assertThat(pixels(ImageIO.read(shot.toFile()), OBSERVED_RGB)).as("pixels of observation chips on the page").isGreaterThan(5_000);
+    }
+
+    private static String row(String dom, String id) {
+        int start = dom.indexOf("id=\"row-" + id + "\"");
+        assertThat(start).as("row of " + id).isNotNegative();
+        return dom.substring(start, dom.indexOf("</tr>", start));
+    }
+
+    private static JsonNode line(JsonNode verdict, String id) {
+        for (JsonNode check : verdict.path("checklist")) {
+            if (check.path("id").asText().equals(id)) {
+                return check;
+            }
+        }
+        throw new AssertionError("verdict.json has no line " + id);
+    }
+
+    private static String status(JsonNode verdict, String id) {
+        return line(verdict, id).path("status").asText();
     }
 
     private static long pixels(BufferedImage image, int rgb) {

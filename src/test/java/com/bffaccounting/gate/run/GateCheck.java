@@ -2,7 +2,7 @@ package com.bffaccounting.gate.run;
 
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
-import com.bffaccounting.gate.report.Baseline;
+import com.bffaccounting.gate.outcome.Decision;
 import com.bffaccounting.gate.report.JobSummary;
 import com.bffaccounting.gate.report.Verdict;
 import com.bffaccounting.gate.report.VerdictPage;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * After the checklist ({@code verify} phase): the Allure report for people ({@link GenerateReport}), then
@@ -70,13 +71,12 @@ public final class GateCheck {
             return;
         }
         Verdict typed = new ObjectMapper().treeToValue(verdict, Verdict.class);
-        Optional<Baseline> baseline = settings.gate.baseline().map(Baseline::read);
-        publish(settings, typed, baseline);
-        String decision = decide(verdict, settings.gate.failOnIncomplete());
-        if (decision != null) {
-            fail(decision);
+        publish(settings, typed);
+        Optional<String> shut = decide(typed, settings.gate.failOnIncomplete());
+        if (shut.isPresent()) {
+            fail(shut.get());
         } else {
-            System.out.println("[release-gate] " + verdict.path("overall").asText() + " (" + verdictFile + ")");
+            System.out.println("[release-gate] " + typed.overall() + " (" + verdictFile + ")");
         }
         if (reportProblem != null) {
             fail(reportProblem);
@@ -86,15 +86,15 @@ public final class GateCheck {
     /**
      * The same verdict where each reader looks: reports/verdict.html for stakeholders, and on GitHub
      * Actions the job summary and an annotation per failed line. Secrets were masked when verdict.json
-     * was written.
+     * was written, and so was the comparison with the baseline.
      */
-    static void publish(Settings settings, Verdict verdict, Optional<Baseline> baseline) throws IOException {
+    static void publish(Settings settings, Verdict verdict) throws IOException {
         Path page = settings.reportDir.resolve("verdict.html");
-        Files.writeString(page, VerdictPage.render(verdict, baseline), StandardCharsets.UTF_8);
+        Files.writeString(page, VerdictPage.render(verdict), StandardCharsets.UTF_8);
         System.out.println("[release-gate] " + page.toAbsolutePath().toUri());
         String summaryFile = System.getenv("GITHUB_STEP_SUMMARY");
         if (summaryFile != null && !summaryFile.isBlank()) {
-            Files.writeString(Path.of(summaryFile), JobSummary.markdown(verdict, baseline), StandardCharsets.UTF_8,
+            Files.writeString(Path.of(summaryFile), JobSummary.markdown(verdict), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
@@ -120,33 +120,22 @@ public final class GateCheck {
         return null;
     }
 
-    /** Null when the gate opens; otherwise the one-line reason it stays shut. */
-    static String decide(JsonNode verdict, boolean failOnIncomplete) {
-        String overall = verdict.path("overall").asText("");
-        String runError = verdict.path("run").path("error").asText("");
-        if (!runError.isEmpty()) {
+    /** Empty when the gate opens; otherwise the one-line reason it stays shut ({@link Decision#failsTheGate}). */
+    static Optional<String> decide(Verdict verdict, boolean failOnIncomplete) {
+        if (verdict.run().error() != null) {
             // Nothing was judged: whatever the env, that is no reason to open the gate.
-            return "the run could not be set up: " + runError;
+            return Optional.of("the run could not be set up: " + verdict.run().error());
         }
-        StringBuilder ids = new StringBuilder();
-        for (JsonNode check : verdict.path("checklist")) {
-            String status = check.path("status").asText();
-            boolean counts = status.equals("FAIL") || status.equals("P1")
-                    || (overall.equals("INCOMPLETE") && (status.equals("NOT_RUN") || status.equals("INCONCLUSIVE")));
-            if (counts && ids.length() < 300) {
-                ids.append(ids.length() == 0 ? "" : ", ").append(check.path("id").asText()).append(' ').append(status);
-            }
+        Decision decision = verdict.overall();
+        if (!decision.failsTheGate(failOnIncomplete)) {
+            return Optional.empty();
         }
-        switch (overall) {
-            case "PASS":
-                return null;
-            case "INCOMPLETE":
-                return failOnIncomplete ? "INCOMPLETE and gate.failOnIncomplete=true: " + ids : null;
-            case "FAIL":
-                return "FAIL: " + ids;
-            default:
-                return "verdict.json has no valid overall verdict ('" + overall + "')";
+        String blamed = verdict.checklist().stream().filter(c -> decision.blames(c.status()))
+                .map(c -> c.id() + " " + c.status()).collect(Collectors.joining(", "));
+        if (blamed.length() > 300) {
+            blamed = blamed.substring(0, blamed.lastIndexOf(", ", 300)) + ", …";
         }
+        return Optional.of(decision + (decision == Decision.INCOMPLETE ? " and gate.failOnIncomplete=true" : "") + ": " + blamed);
     }
 
     private static void fail(String message) {

@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.run;
 
+import com.bffaccounting.gate.outcome.Observation;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,11 +14,15 @@ import java.util.function.Supplier;
  * scenario's checklist line. One per run ({@link GateRun#endChecks()}).
  */
 public final class RunEndChecks {
-    /** One judgement: the checklist tags it counts for, what it checked, and what was wrong (empty when nothing). */
-    public record Judgement(List<String> tags, String name, Optional<String> problem) {
+    /** One judgement: the checklist tags it counts for, what it checked, what it saw, and what was wrong (empty when nothing). */
+    public record Judgement(List<String> tags, String name, Observation observed, Optional<String> problem) {
     }
 
-    private record Pending(List<String> tags, String name, Supplier<Optional<String>> problem) {
+    /** What a run-end check sees when it looks: the observation, and what is wrong (empty when nothing). */
+    public record Look(Observation observed, Optional<String> problem) {
+    }
+
+    private record Pending(List<String> tags, String name, Supplier<Look> look) {
     }
 
     private final List<Pending> pending = new ArrayList<>();
@@ -25,19 +31,20 @@ public final class RunEndChecks {
     RunEndChecks() {
     }
 
-    public synchronized void register(List<String> tags, String name, Supplier<Optional<String>> problem) {
-        pending.add(new Pending(List.copyOf(tags), name, problem));
+    public synchronized void register(List<String> tags, String name, Supplier<Look> look) {
+        pending.add(new Pending(List.copyOf(tags), name, look));
     }
 
     synchronized void judgeAll() {
         for (Pending p : pending) {
-            Optional<String> problem;
+            Look look;
             try {
-                problem = p.problem().get();
+                look = p.look().get();
             } catch (RuntimeException e) {
-                problem = Optional.of("could not be judged at the end of the run: " + e.getMessage());
+                String why = "could not be judged at the end of the run: " + e.getMessage();
+                look = new Look(Observation.note(why), Optional.of(why));
             }
-            judged.add(new Judgement(p.tags(), p.name(), problem));
+            judged.add(new Judgement(p.tags(), p.name(), look.observed(), look.problem()));
         }
         pending.clear();
     }

@@ -1,8 +1,8 @@
 package com.bffaccounting.gate.run;
 
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
-import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.CheckStatus;
+import com.bffaccounting.gate.report.AllureOutcomeListener;
 import com.bffaccounting.gate.report.ScenarioOutcome;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -27,7 +27,8 @@ public final class RunEndResult {
         CheckStatus status = judgement.problem().isPresent() ? CheckStatus.FAIL : CheckStatus.PASS;
         String message = judgement.problem().map(p -> "at the end of the run: " + p).orElse(null);
         writeToAllure(judgement, status, message);
-        return new ScenarioOutcome(judgement.name() + " (judged at the end of the run)", "run end", 0, judgement.tags(), status, message);
+        return new ScenarioOutcome(judgement.name() + " (judged at the end of the run)", "run end", 0, judgement.tags(), status, message,
+                List.of(judgement.observed()));
     }
 
     private static void writeToAllure(RunEndChecks.Judgement judgement, CheckStatus status, String message) {
@@ -43,10 +44,10 @@ public final class RunEndResult {
                 .setFullName("run-end:" + judgement.name()).setHistoryId("run-end:" + judgement.name())
                 .setLabels(labels).setStatus(status == CheckStatus.PASS ? Status.PASSED : Status.FAILED);
         if (message != null) {
-            // the listener reads the outcome from the type at the head of the trace, as for any scenario
-            result.setStatusDetails(new StatusDetails().setMessage(message).setTrace(CheckFailed.class.getName() + ": " + message));
+            result.setStatusDetails(new StatusDetails().setMessage(message));
         }
         lifecycle.scheduleTestCase(result);
+        AllureOutcomeListener.decided(uuid, status);
         lifecycle.startTestCase(uuid);
         lifecycle.stopTestCase(uuid);
         lifecycle.writeTestCase(uuid);

@@ -4,7 +4,9 @@ import com.bffaccounting.gate.checklist.ChecklistCatalog;
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.evidence.Redactor;
+import com.bffaccounting.gate.outcome.CheckStatus;
 import com.bffaccounting.gate.report.AllureExtras;
+import com.bffaccounting.gate.report.AllureOutcomeListener;
 import com.bffaccounting.gate.report.Baseline;
 import com.bffaccounting.gate.report.ConsoleSummary;
 import com.bffaccounting.gate.report.ScenarioOutcome;
@@ -86,9 +88,12 @@ public final class VerdictPlugin implements ConcurrentEventListener {
 
     private synchronized void onScenario(TestCaseFinished event) {
         var testCase = event.getTestCase();
+        CheckStatus status = ScenarioOutcome.statusOf(event.getResult());
+        // Allure's result is still open (this plugin is registered before Allure's): it gets the same status, by label
+        AllureOutcomeListener.decided(testCase.getId().toString(), status);
         ScenarioOutcome outcome = new ScenarioOutcome(testCase.getName(), Path.of("").toAbsolutePath().relativize(
                 Path.of(testCase.getUri())).toString(), testCase.getLocation().getLine(), testCase.getTags(),
-                ScenarioOutcome.statusOf(event.getResult()), ScenarioOutcome.messageOf(event.getResult()));
+                status, ScenarioOutcome.messageOf(event.getResult()), ObservationLedger.take(testCase.getId().toString()));
         outcomes.add(outcome);
         // progress while the checklist runs (a cluster run can take minutes): one line per check as it ends
         System.out.println(progressRedactor.redact(ConsoleSummary.progressLine(outcome, event.getResult().getDuration())));
@@ -104,6 +109,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
             }
         }
         // the run scope has closed by now (Cucumber's AfterAll comes first); it left what the verdict needs
+        AllureOutcomeListener.forgetUntaken();
         Optional<GateRun.Finished> run = GateRun.lastFinished();
         run.ifPresent(finished -> finished.judgements().forEach(judgement -> outcomes.add(RunEndResult.record(judgement))));
         if (reportDirLock == null) {
@@ -111,9 +117,10 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         }
         Map<String, String> facts = new HashMap<>(run.map(GateRun.Finished::facts).orElse(Map.of()));
         facts.put(VerdictBuilder.RUN_ID, reportDirLock.holder().runId());
-        Verdict verdict = new VerdictBuilder(ChecklistCatalog.load()).build(outcomes, facts, start, event.getInstant());
         // a run whose settings were invalid has none; so has a run in which no scenario started the run scope
         Optional<Settings> settings = run.isPresent() ? run.get().settings() : settings();
+        Verdict verdict = new VerdictBuilder(ChecklistCatalog.load()).build(outcomes, facts, start, event.getInstant(),
+                settings.flatMap(VerdictPlugin::comparison));
         // without settings, shape-based masking still applies
         Redactor redactor = settings.map(Settings::redactor).orElseGet(() -> new Redactor(List.of()));
         Path reportDir = settings.map(s -> s.reportDir).orElse(Path.of("reports"));
@@ -129,7 +136,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         } finally {
             reportDirLock.close();
         }
-        System.out.println(redactor.redact(ConsoleSummary.render(verdict, settings.flatMap(VerdictPlugin::baseline))));
+        System.out.println(redactor.redact(ConsoleSummary.render(verdict)));
     }
 
     private static Optional<Settings> settings() {
@@ -140,11 +147,13 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         }
     }
 
-    /** The run's baseline verdict, when one is configured and readable (Settings has validated it). */
-    private static Optional<Baseline> baseline(Settings settings) {
+    /** The run's baseline verdict to compare with, when one is configured and readable (Settings has validated it). */
+    private static Optional<VerdictBuilder.Comparison> comparison(Settings settings) {
         try {
-            return settings.gate.baseline().map(Baseline::read);
+            return settings.gate.baseline().map(Baseline::read)
+                    .map(baseline -> new VerdictBuilder.Comparison(baseline, settings.gate.driftThreshold()));
         } catch (RuntimeException e) {
+            System.err.println("[release-gate] verdict.baseline: " + e.getMessage() + " (this verdict is compared with nothing)");
             return Optional.empty();
         }
     }

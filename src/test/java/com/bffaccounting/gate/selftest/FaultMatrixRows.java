@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.selftest;
 
+import com.bffaccounting.gate.outcome.CheckStatus;
 import com.bffaccounting.gate.io.Executables;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -81,7 +82,7 @@ final class FaultMatrixRows {
                     .doesNotContainPattern("\\b[a-z]+(\\.[a-z0-9]+)+\\.[A-Z]\\w*(Exception|Error)\\b"));
             if (!row.messageFragment().isEmpty()) {
                 assertThat(run.results()).as(run.describe())
-                        .filteredOn(r -> r.status() == FeatureRun.Status.FAILED || r.status() == FeatureRun.Status.INCONCLUSIVE)
+                        .filteredOn(r -> r.status().failsTheGate() || r.status() == CheckStatus.INCONCLUSIVE)
                         .anySatisfy(r -> assertThat(r.message()).contains(row.messageFragment()));
             }
         }));

@@ -2,6 +2,7 @@ package com.bffaccounting.gate.selftest;
 
 import com.bffaccounting.gate.checklist.ChecklistCatalog;
 import com.bffaccounting.gate.config.SettingSource;
+import com.bffaccounting.gate.outcome.CheckStatus;
 import com.bffaccounting.gate.outcome.Outcomes;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
@@ -31,14 +32,12 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
  * local-mode tests. Reports go to target/, never to reports/.
  */
 public final class FeatureRun {
-    public enum Status { PASSED, FAILED, NOT_RUN, INCONCLUSIVE }
-
     /** Every check but the external-sync ones (C12), which read Prometheus, never the cluster. */
     public static final String CLUSTER_CHECKS = "not @C12.1 and not @C12.2 and not @C12.3";
     /** Step 3 and Step 4: the deploy, what it left running, and the rollout's lines. */
     public static final String ROLLOUT_CHECKS = "@C5.1 or @C5.3 or @C6.1 or @C6.2 or @C6.3 or @C10.2";
 
-    public record ScenarioResult(String name, Set<String> checklistIds, Status status, String message) {
+    public record ScenarioResult(String name, Set<String> checklistIds, CheckStatus status, String message) {
     }
 
     private final List<ScenarioResult> results;
@@ -71,7 +70,7 @@ public final class FeatureRun {
         Map<String, String> withAllure = new HashMap<>(settings);
         withAllure.put("allure.results.directory", allureResults.toString());
         return run(label, withAllure, "junit:target/feature-runs/" + label + ".xml, "
-                + "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, com.bffaccounting.gate.run.VerdictPlugin", Path.of("features"),
+                + "com.bffaccounting.gate.run.VerdictPlugin, io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm", Path.of("features"),
                 tagExpression);
     }
 
@@ -102,7 +101,7 @@ public final class FeatureRun {
                 @Override
                 public void executionSkipped(TestIdentifier id, String reason) {
                     if (id.isTest()) {
-                        results.add(new ScenarioResult(id.getDisplayName(), ids(id), Status.NOT_RUN, reason));
+                        results.add(new ScenarioResult(id.getDisplayName(), ids(id), CheckStatus.NOT_RUN, reason));
                     }
                 }
 
@@ -113,12 +112,10 @@ public final class FeatureRun {
                     }
                     Throwable error = result.getThrowable().orElse(null);
                     String message = error == null ? null : Outcomes.reasonOf(error);
-                    Status status = switch (Outcomes.statusOf(error)) {
-                        case PASS -> result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? Status.PASSED : Status.INCONCLUSIVE;
-                        case FAIL, P1 -> Status.FAILED;
-                        case INCONCLUSIVE -> Status.INCONCLUSIVE;
-                        case NOT_RUN -> Status.NOT_RUN;
-                    };
+                    CheckStatus status = Outcomes.statusOf(error);
+                    if (status == CheckStatus.PASS && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                        status = CheckStatus.INCONCLUSIVE; // aborted or failed without an error: never a pass
+                    }
                     results.add(new ScenarioResult(id.getDisplayName(), ids(id), status, message));
                 }
             });
@@ -146,24 +143,31 @@ public final class FeatureRun {
         return results;
     }
 
-    public List<ScenarioResult> with(Status status) {
+    public List<ScenarioResult> with(CheckStatus status) {
         return results.stream().filter(r -> r.status() == status).toList();
     }
 
-    /** The checklist IDs (C…) of the failed scenarios. */
+    /** The scenarios that fail the gate (FAIL or P1). */
+    public List<ScenarioResult> failing() {
+        return results.stream().filter(r -> r.status().failsTheGate()).toList();
+    }
+
+    /** The checklist IDs (C…) of the scenarios that fail the gate (FAIL or P1). */
     public Set<String> failedIds() {
-        return idsWith(Status.FAILED);
+        Set<String> ids = idsWith(CheckStatus.FAIL);
+        ids.addAll(idsWith(CheckStatus.P1));
+        return ids;
     }
 
     /** The checklist IDs (C…) whose worst scenario is INCONCLUSIVE (a failure elsewhere in the ID outranks it, as in the verdict). */
     public Set<String> inconclusiveIds() {
-        Set<String> ids = idsWith(Status.INCONCLUSIVE);
+        Set<String> ids = idsWith(CheckStatus.INCONCLUSIVE);
         ids.removeAll(failedIds());
         return ids;
     }
 
     /** The checklist IDs (C…) of the scenarios with this status. */
-    public Set<String> idsWith(Status status) {
+    public Set<String> idsWith(CheckStatus status) {
         return with(status).stream().flatMap(r -> r.checklistIds().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
     }

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.selftest;
 
+import com.bffaccounting.gate.outcome.CheckStatus;
 import com.bffaccounting.gate.io.Trees;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class ForeignChartsTest {
     void aDeploymentReadingASecretNobodyCreatesFailsNamingIt() throws IOException {
         Path chart = variant("secret-not-rendered", "values.yaml", v -> v.replace("secretEnv: []",
                 "secretEnv:\n  - name: DATABASE_URL\n    secretName: bff-db\n    key: url"));
-        assertJudged(chart, "Secret bff-db (key url)", FeatureRun.Status.INCONCLUSIVE);
+        assertJudged(chart, "Secret bff-db (key url)", CheckStatus.INCONCLUSIVE);
     }
 
     /** An account that may not read Secrets (Kubernetes' own view role) cannot tell: undecided, never a FAIL. */
@@ -49,7 +50,7 @@ class ForeignChartsTest {
                 "chart.path", chart.toString()), "@C5.2");
         assertThat(run.results()).as(run.describe()).filteredOn(r -> r.checklistIds().contains("C5.2")).singleElement()
                 .satisfies(r -> {
-                    assertThat(r.status()).isEqualTo(FeatureRun.Status.INCONCLUSIVE);
+                    assertThat(r.status()).isEqualTo(CheckStatus.INCONCLUSIVE);
                     assertThat(r.message()).contains("Secret bff-db (key url)").contains("kubectl auth can-i get secrets -n accounting");
                 });
     }
@@ -58,13 +59,13 @@ class ForeignChartsTest {
     void aServiceMonitorThatSelectsNoServiceFailsNamingIt() throws IOException {
         Path chart = variant("monitor-selects-nothing", "templates/servicemonitor.yaml", t -> t.replace(
                 "{{- include \"bff-accounting.selectorLabels\" . | nindent 6 }}", "app.kubernetes.io/name: somebody-else"));
-        assertJudged(chart, "templates/servicemonitor.yaml: spec.selector.matchLabels", FeatureRun.Status.FAILED);
+        assertJudged(chart, "templates/servicemonitor.yaml: spec.selector.matchLabels", CheckStatus.FAIL);
     }
 
     @Test
     void aValuesFileThatDoesNotParseFailsWithHelmsMessage() throws IOException {
         Path chart = variant("values-unparseable", "values.yaml", v -> v + "\nreplicaCount: [1, 2\n");
-        assertJudged(chart, "values.yaml", FeatureRun.Status.FAILED);
+        assertJudged(chart, "values.yaml", CheckStatus.FAIL);
     }
 
     @Test
@@ -78,20 +79,20 @@ class ForeignChartsTest {
         }
         FeatureRun run = FeatureRun.run("all-kinds-deploy-rollback", Map.of("env", "sim", "sim.faults", "", "deploy", "true",
                 "rollback", "true", "chart.path", ALL_KINDS.toString()));
-        assertThat(run.with(FeatureRun.Status.FAILED)).as(run.describe()).isEmpty();
-        assertThat(run.with(FeatureRun.Status.INCONCLUSIVE)).as(run.describe()).isEmpty();
+        assertThat(run.failing()).as(run.describe()).isEmpty();
+        assertThat(run.with(CheckStatus.INCONCLUSIVE)).as(run.describe()).isEmpty();
         assertThat(run.results()).as(run.describe())
                 .filteredOn(r -> r.checklistIds().contains("C5.1") || r.checklistIds().contains("C13.1") || r.checklistIds().contains("C5.2"))
-                .hasSize(3).allMatch(r -> r.status() == FeatureRun.Status.PASSED);
+                .hasSize(3).allMatch(r -> r.status() == CheckStatus.PASS);
     }
 
     /** In sim C5.2 fails naming the object; without a cluster (local) it is never a pass. */
-    private void assertJudged(Path chart, String names, FeatureRun.Status withoutCluster) {
+    private void assertJudged(Path chart, String names, CheckStatus withoutCluster) {
         FeatureRun sim = FeatureRun.runTagged("chart-" + chart.getFileName() + "-sim", Map.of("env", "sim", "sim.faults", "",
                 "deploy", "false", "rollback", "false", "chart.path", chart.toString()), "@C5.2");
         assertThat(sim.results()).as(sim.describe()).filteredOn(r -> r.checklistIds().contains("C5.2")).singleElement()
                 .satisfies(r -> {
-                    assertThat(r.status()).isEqualTo(FeatureRun.Status.FAILED);
+                    assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
                     assertThat(r.message()).contains(names);
                 });
         FeatureRun local = FeatureRun.runTagged("chart-" + chart.getFileName() + "-local", Map.of("env", "local",

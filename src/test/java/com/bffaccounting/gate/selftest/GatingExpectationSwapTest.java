@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.selftest;
 
+import com.bffaccounting.gate.outcome.CheckStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class GatingExpectationSwapTest {
                 "deploy", "false", "rollback", "false"), features);
 
         assertThat(run.results()).as(run.describe()).filteredOn(r -> r.checklistIds().contains("C11.2"))
-                .hasSize(3).allSatisfy(r -> assertThat(r.status()).isEqualTo(FeatureRun.Status.FAILED));
+                .hasSize(3).allSatisfy(r -> assertThat(r.status()).isEqualTo(CheckStatus.FAIL));
         assertThat(run.results()).filteredOn(r -> r.name().contains("pilot tenants") && !r.name().contains("non-pilot"))
                 .singleElement().satisfies(r -> assertThat(r.message()).contains("'default': let through the pilot gate with 200"));
         assertThat(run.results()).filteredOn(r -> r.name().contains("non-pilot"))

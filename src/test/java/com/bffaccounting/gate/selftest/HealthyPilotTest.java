@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.selftest;
 
+import com.bffaccounting.gate.outcome.CheckStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -15,19 +16,19 @@ class HealthyPilotTest {
     @Test
     void healthyPilotHasNoFailure() {
         FeatureRun run = FeatureRun.run("healthy", Map.of("env", "sim", "sim.faults", "", "deploy", "false", "rollback", "false"));
-        assertThat(run.with(FeatureRun.Status.FAILED)).as(run.describe()).isEmpty();
-        assertThat(run.with(FeatureRun.Status.INCONCLUSIVE)).as(run.describe()).isEmpty();
-        assertThat(run.with(FeatureRun.Status.PASSED)).as(run.describe()).isNotEmpty();
+        assertThat(run.failing()).as(run.describe()).isEmpty();
+        assertThat(run.with(CheckStatus.INCONCLUSIVE)).as(run.describe()).isEmpty();
+        assertThat(run.with(CheckStatus.PASS)).as(run.describe()).isNotEmpty();
     }
 
     @Test
     void healthyDeployAndRollbackRunHasNoFailure() {
         FeatureRun run = FeatureRun.run("healthy-deploy-rollback",
                 Map.of("env", "sim", "sim.faults", "", "deploy", "true", "rollback", "true"));
-        assertThat(run.with(FeatureRun.Status.FAILED)).as(run.describe()).isEmpty();
-        assertThat(run.with(FeatureRun.Status.INCONCLUSIVE)).as(run.describe()).isEmpty();
+        assertThat(run.failing()).as(run.describe()).isEmpty();
+        assertThat(run.with(CheckStatus.INCONCLUSIVE)).as(run.describe()).isEmpty();
         assertThat(run.results()).as(run.describe())
                 .filteredOn(r -> r.checklistIds().contains("C5.1") || r.checklistIds().contains("C13.1"))
-                .hasSize(2).allMatch(r -> r.status() == FeatureRun.Status.PASSED);
+                .hasSize(2).allMatch(r -> r.status() == CheckStatus.PASS);
     }
 }

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.selftest;
 
+import com.bffaccounting.gate.outcome.CheckStatus;
 import com.bffaccounting.gate.io.Executables;
 import com.bffaccounting.gate.local.BffContainers;
 import com.bffaccounting.gate.sim.SimRegistry;
@@ -40,15 +41,15 @@ class LocalModeTest {
                     "sim.faults", "", "deploy", "false", "rollback", "false"));
         }
 
-        assertThat(run.with(FeatureRun.Status.FAILED)).as(run.describe()).isEmpty();
+        assertThat(run.failing()).as(run.describe()).isEmpty();
         for (String id : List.of("C1.1", "C8.1", "C9.3", "C11.1", "C11.2", "C11.3", "C11.4", "C12.1", "C12.2")) {
             assertThat(run.results()).as(id + "\n" + run.describe()).filteredOn(r -> r.checklistIds().contains(id))
-                    .isNotEmpty().allMatch(r -> r.status() == FeatureRun.Status.PASSED);
+                    .isNotEmpty().allMatch(r -> r.status() == CheckStatus.PASS);
         }
         for (String id : List.of("C3.1", "C3.3", "C5.3", "C6.1", "C7.1", "C13.1")) {
             assertThat(run.results()).as(id + "\n" + run.describe()).filteredOn(r -> r.checklistIds().contains(id))
                     .isNotEmpty().allSatisfy(r -> {
-                        assertThat(r.status()).isEqualTo(FeatureRun.Status.NOT_RUN);
+                        assertThat(r.status()).isEqualTo(CheckStatus.NOT_RUN);
                         assertThat(r.message()).isNotBlank();
                     });
         }
@@ -66,7 +67,7 @@ class LocalModeTest {
                 "sim.faults", "", "deploy", "false", "rollback", "false"));
         assertThat(run.results()).filteredOn(r -> r.checklistIds().contains("C3.1")).singleElement()
                 .satisfies(r -> {
-                    assertThat(r.status()).isEqualTo(FeatureRun.Status.NOT_RUN);
+                    assertThat(r.status()).isEqualTo(CheckStatus.NOT_RUN);
                     assertThat(r.message()).contains("needs a Docker engine for -Dlocal.cluster=k3s");
                 });
     }
@@ -100,11 +101,11 @@ class LocalModeTest {
                 System.setProperty("gate.invocationDir", saved);
             }
         }
-        assertThat(run.with(FeatureRun.Status.FAILED)).as(run.describe()).isEmpty();
-        assertThat(run.with(FeatureRun.Status.INCONCLUSIVE)).as(run.describe()).isEmpty();
+        assertThat(run.failing()).as(run.describe()).isEmpty();
+        assertThat(run.with(CheckStatus.INCONCLUSIVE)).as(run.describe()).isEmpty();
         for (String id : List.of("C1.1", "C8.1", "C11.1", "C11.2", "C11.3", "C11.4", "C12.1", "C12.2")) {
             assertThat(run.results()).as(id + "\n" + run.describe()).filteredOn(r -> r.checklistIds().contains(id))
-                    .isNotEmpty().allMatch(r -> r.status() == FeatureRun.Status.PASSED);
+                    .isNotEmpty().allMatch(r -> r.status() == CheckStatus.PASS);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.selftest;
 
+import com.bffaccounting.gate.outcome.CheckStatus;
 import com.bffaccounting.gate.sim.SimRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class PinnedDigestTest {
     void theTagMustResolveToThePinnedDigestAndIsDeployedByIt() {
         FeatureRun pinned = FeatureRun.runTagged("pinned-digest", Map.of("env", "sim", "image.digest", SIM_DIGEST, "deploy", "true"),
                 "@C4.1 or @C5.1 or @C5.3");
-        assertThat(pinned.idsWith(FeatureRun.Status.PASSED)).as(pinned.describe()).contains("C4.1", "C5.1", "C5.3");
+        assertThat(pinned.idsWith(CheckStatus.PASS)).as(pinned.describe()).contains("C4.1", "C5.1", "C5.3");
         assertThat(pinned.failedIds()).as(pinned.describe()).isEmpty();
 
         FeatureRun moved = FeatureRun.runTagged("moved-tag", Map.of("env", "sim", "image.digest", OTHER_DIGEST), "@C4.1");

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.selftest;
 
+import com.bffaccounting.gate.outcome.CheckStatus;
 import com.bffaccounting.gate.kube.CheckPermissions;
 import com.bffaccounting.gate.kube.Permission;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ class RbacRolesTest {
                 "rollback", "true"), FeatureRun.CLUSTER_CHECKS);
         assertThat(deploy.failedIds()).as(deploy.describe()).isEmpty();
         assertThat(deploy.inconclusiveIds()).as(deploy.describe()).isEmpty();
-        assertThat(deploy.idsWith(FeatureRun.Status.PASSED)).contains("C5.1", "C13.1");
+        assertThat(deploy.idsWith(CheckStatus.PASS)).contains("C5.1", "C13.1");
     }
 
     @Test
@@ -76,7 +77,7 @@ class RbacRolesTest {
             String which = "without rule " + i + " " + rule;
             assertThat(run.failedIds()).as(which + "\n" + run.describe()).isEmpty();
             assertThat(run.inconclusiveIds()).as(which + "\n" + run.describe()).isEqualTo(expected);
-            run.results().stream().filter(r -> r.status() == FeatureRun.Status.INCONCLUSIVE)
+            run.results().stream().filter(r -> r.status() == CheckStatus.INCONCLUSIVE)
                     .forEach(r -> assertThat(r.message()).as(which).contains("kubectl auth can-i"));
         }
     }

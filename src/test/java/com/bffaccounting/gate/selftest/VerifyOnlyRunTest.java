@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.selftest;
 
+import com.bffaccounting.gate.outcome.CheckStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -18,12 +19,12 @@ class VerifyOnlyRunTest {
     void aVerifyRunSendsNoWriteAndADeployRunDoes() {
         FeatureRun verify = FeatureRun.run("verify-only", Map.of("env", "sim", "sim.faults", "", "deploy", "false", "rollback", "false"));
         assertThat(verify.results()).as(verify.describe()).filteredOn(r -> r.checklistIds().contains("C9.2"))
-                .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(FeatureRun.Status.PASSED));
+                .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(CheckStatus.PASS));
 
         FeatureRun deploy = FeatureRun.run("deploy-writes", Map.of("env", "sim", "sim.faults", "", "deploy", "true", "rollback", "false"));
         assertThat(deploy.results()).as(deploy.describe()).filteredOn(r -> r.checklistIds().contains("C9.2"))
-                .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(FeatureRun.Status.NOT_RUN));
+                .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(CheckStatus.NOT_RUN));
         assertThat(deploy.results()).filteredOn(r -> r.checklistIds().contains("C5.1"))
-                .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(FeatureRun.Status.PASSED));
+                .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(CheckStatus.PASS));
     }
 }

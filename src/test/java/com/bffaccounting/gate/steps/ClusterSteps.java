@@ -5,6 +5,7 @@ import com.bffaccounting.gate.kube.ClusterProbe;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.outcome.NotRun;
+import com.bffaccounting.gate.outcome.Observation;
 import com.bffaccounting.gate.sut.ClusterTarget;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -32,6 +33,7 @@ public class ClusterSteps {
     @Given("the kubeconfig of this run")
     public void kubeconfig() {
         ClusterProbe probe = probe();
+        // where it came from is said with the context it selects (C2.2's observation)
         scenario.log("kubeconfig: " + probe.kubeconfigSource());
     }
 
@@ -41,7 +43,8 @@ public class ClusterSteps {
         if (probe.context() == null || probe.context().isBlank()) {
             throw new CheckFailed("the kubeconfig " + probe.kubeconfigSource() + " selects no context");
         }
-        scenario.log("context: " + probe.context() + " → " + probe.apiServerUrl());
+        scenario.observe(Observation.fact("context", probe.context())
+                .says("context " + probe.context() + " → " + probe.apiServerUrl() + " (kubeconfig " + probe.kubeconfigSource() + ")"));
     }
 
     @When("the API server is asked for its version")
@@ -51,7 +54,9 @@ public class ClusterSteps {
 
     @Then("it answers, and its URL and version are reported")
     public void answersVersion() {
-        scenario.log("API server " + probe().apiServerUrl() + " answers, version " + version.require());
+        String answered = version.require();
+        scenario.observe(Observation.fact("API server", probe().apiServerUrl()).says("API server " + probe().apiServerUrl() + " answers"));
+        scenario.observe(Observation.fact("version", answered).says("Kubernetes " + answered));
     }
 
     @Then("the current credentials may read the release namespace")
@@ -66,18 +71,19 @@ public class ClusterSteps {
         if (probe.accessForbidden().isPresent()) {
             throw new Inconclusive("cluster access is limited: " + probe.accessForbidden().get());
         }
-        scenario.log("context " + probe.context() + " may list pods in namespace " + context.release().namespace());
+        scenario.observe(Observation.note("context " + probe.context() + " may list pods in namespace " + context.release().namespace()));
     }
 
     @Then("the current context is reported, and matches the expected context when one is configured")
     public void contextMatches() {
         ClusterProbe probe = probe();
+        Observation current = Observation.fact("context", probe.context());
         context.settings().cluster.expectedContext().ifPresentOrElse(expected -> {
+            scenario.observe(current.against(expected).says("context " + probe.context() + ", expected " + expected + " (cluster.expectedContext)"));
             if (!expected.equals(probe.context())) {
                 throw new CheckFailed("current context is '" + probe.context() + "' but cluster.expectedContext is '" + expected + "'");
             }
-            scenario.log("context " + probe.context() + " is the expected one");
-        }, () -> scenario.log("context " + probe.context() + " (no cluster.expectedContext configured to compare with)"));
+        }, () -> scenario.observe(current.says("context " + probe.context() + " (no cluster.expectedContext configured to compare with)")));
     }
 
     @Then("the release namespace exists")
@@ -85,14 +91,16 @@ public class ClusterSteps {
         ClusterTarget cluster = context.targets().cluster().require();
         String namespace = context.release().namespace();
         if (cluster.kube().namespaceExists(namespace)) {
-            scenario.log("namespace " + namespace + " exists");
+            scenario.observe(Observation.fact("namespace", namespace).says("namespace " + namespace + " exists in context " + cluster.kube().context()));
             return;
         }
         if (context.settings().cluster.deploy()) {
             cluster.kube().createNamespace(namespace);
-            scenario.log("namespace " + namespace + " did not exist; created it because this is a deploy run (-Ddeploy=true)");
+            scenario.observe(Observation.fact("namespace", namespace)
+                    .says("namespace " + namespace + " did not exist; created it because this is a deploy run (-Ddeploy=true)"));
             return;
         }
+        scenario.observe(Observation.fact("namespace", namespace).says("namespace " + namespace + " not found in context " + cluster.kube().context()));
         throw new CheckFailed("namespace not found: " + namespace + " does not exist in context " + cluster.kube().context()
                 + ". This verify-only run changes nothing; create it with: kubectl create namespace " + namespace
                 + " (or run the deploy with -Ddeploy=true, which creates it)");

@@ -3,6 +3,8 @@ package com.bffaccounting.gate.steps;
 import com.bffaccounting.gate.gating.GateExpectation;
 import com.bffaccounting.gate.gating.PilotGatingProbe;
 import com.bffaccounting.gate.gating.TenantKind;
+import com.bffaccounting.gate.gating.TenantProbeResult;
+import com.bffaccounting.gate.outcome.Observation;
 import com.bffaccounting.gate.outcome.NotRun;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
@@ -34,7 +36,7 @@ public class GatingSteps {
     @Given("the BFF is reached through the deployment")
     public void reachedThroughDeployment() {
         context.targets().cluster().require();
-        scenario.log("BFF reached via " + bff.target().reachedVia() + " at " + bff.target().baseUrl());
+        scenario.observe(Observation.fact("BFF", bff.target().baseUrl().toString()).says("BFF reached via " + bff.target().reachedVia() + " at " + bff.target().baseUrl()));
     }
 
     @When("every {tenantKind} tenant calls the probe endpoint")
@@ -59,8 +61,10 @@ public class GatingSteps {
 
     private void judge(GateExpectation expectation) {
         var findings = expectation.judgeAll(bff.lastProbe(), context.settings().gating.deniedErrorCode());
-        scenario.log(findings.total() + " " + expectation.name().toLowerCase().replace('_', ' ') + " expected, "
-                + findings.findings().size() + " not as expected");
+        scenario.observe(TenantProbeResult.observed(bff.lastProbe()));
+        scenario.observe(Observation.measure("tenants not as expected", findings.findings().size(), null).against(0)
+                .says(findings.total() + " tenants, " + expectation.name().toLowerCase().replace('_', ' ') + " expected: "
+                        + findings.findings().size() + " not as expected"));
         findings.conclude();
     }
 }

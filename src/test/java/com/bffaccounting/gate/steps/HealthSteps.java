@@ -2,6 +2,7 @@ package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.http.HttpReply;
 import com.bffaccounting.gate.outcome.CheckFailed;
+import com.bffaccounting.gate.outcome.Observation;
 import com.bffaccounting.gate.outcome.Unreachable;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -12,10 +13,12 @@ import java.util.Map;
 public class HealthSteps {
     private final RunContext context;
     private final BffSession bff;
+    private final ScenarioLog scenario;
 
-    public HealthSteps(RunContext context, BffSession bff) {
+    public HealthSteps(RunContext context, BffSession bff, ScenarioLog scenario) {
         this.context = context;
         this.bff = bff;
+        this.scenario = scenario;
     }
 
     @When("the health endpoint is called without headers")
@@ -31,8 +34,14 @@ public class HealthSteps {
     /** No answer at all fails this check by its own words ("it answers"); elsewhere it is INCONCLUSIVE. */
     private void call(String path) {
         try {
-            bff.remember(path, bff.client().send("GET", path, Map.of()));
+            HttpReply reply = bff.client().send("GET", path, Map.of());
+            bff.remember(path, reply);
+            scenario.observe(Observation.measure("status", reply.status(), null).of(path)
+                    .says("GET " + path + " → " + reply.status() + reply.jsonText("status").map(s -> " " + s).orElse("")));
+            scenario.observe(Observation.measure("latency", reply.took().toMillis(), "ms").of(path)
+                    .says("GET " + path + " answered in " + reply.took().toMillis() + " ms"));
         } catch (Unreachable e) {
+            scenario.observe(Observation.note("GET " + path + ": no answer"));
             throw new CheckFailed(e.getMessage());
         }
     }

@@ -10,6 +10,7 @@ import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.helm.HelmValues;
 import com.bffaccounting.gate.helm.ProbePaths;
 import com.bffaccounting.gate.helm.ReleaseDeployer;
+import com.bffaccounting.gate.io.Trees;
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.kube.rollout.LiveDeployment;
 import com.bffaccounting.gate.model.ImageReference;
@@ -17,6 +18,7 @@ import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.outcome.NotRun;
+import com.bffaccounting.gate.outcome.Observation;
 import com.bffaccounting.gate.sut.ClusterTarget;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -61,7 +63,7 @@ public class HelmSteps {
         if (!version.matches("v?3\\.\\d+.*")) {
             throw new CheckFailed("embedded Helm reports version '" + version + "'; the chart and the checklist need Helm 3");
         }
-        scenario.log("Helm " + version + " (helm-java, no helm binary needed)");
+        scenario.observe(Observation.fact("helm version", version).says("Helm " + version + " (helm-java, no helm binary needed)"));
     }
 
     @When("the chart is verified with the values the deploy will use")
@@ -94,6 +96,7 @@ public class HelmSteps {
 
     @Then("it lints, renders, and hands the allowlist, the image, the probes and the scrape target to Kubernetes as requested")
     public void chartIsRight() {
+        scenario.observe(chartObservations());
         List<String> problems = new ArrayList<>(chartResult.problems());
         List<String> undecided = new ArrayList<>(chartResult.undecided());
         // the simulated BFF serves the configured health and ready paths; another one it cannot judge
@@ -107,7 +110,21 @@ public class HelmSteps {
         if (!undecided.isEmpty()) {
             throw new Inconclusive("chart " + context.targets().chart() + ": " + String.join("; ", undecided));
         }
-        scenario.log("chart " + context.targets().chart() + " passes lint --strict and renders as requested");
+        scenario.observe(Observation.note("chart " + Trees.shown(context.targets().chart()) + " passes lint --strict and renders as requested"));
+    }
+
+    /** What C5.2 verified: lint, the manifests rendered, and the values handed to Kubernetes. */
+    private List<Observation> chartObservations() {
+        List<Observation> seen = new ArrayList<>();
+        seen.add(Observation.measure("lint messages", chartResult.lintMessages().size(), null)
+                .says("helm lint --strict: " + chartResult.lintMessages().size() + " message(s)"));
+        chartResult.rendered().ifPresent(r -> seen.add(Observation.measure("manifests rendered", r.manifests().size(), null)
+                .says("helm template: " + r.manifests().size() + " manifests with the deploy's values")));
+        seen.add(Observation.fact("image", settings().artifacts.referenceOf(settings().artifacts.imageTag()).toString())
+                .says("renders image " + settings().artifacts.referenceOf(settings().artifacts.imageTag())));
+        seen.add(Observation.fact("allowlist", settings().gating.allowlistJson()).says("renders allowlist " + settings().gating.allowlistJson()));
+        chartResult.probePaths().forEach((probe, path) -> seen.add(Observation.fact(probe, path).says(probe + " GET " + path)));
+        return seen;
     }
 
     @Given("this run may deploy")
@@ -126,12 +143,23 @@ public class HelmSteps {
 
     @Then("Helm reports it deployed, with its revision and how long it took")
     public void deployedReport() {
+        scenario.observe(deployedObservations(" deployed"));
         if (!"deployed".equals(deployed.release().getStatus())) {
             throw new CheckFailed("helm reports status " + deployed.release().getStatus() + " for revision " + deployed.release().getRevision());
         }
         context.run().facts().helmRevision(deployed.release().getRevision());
-        scenario.log("release " + context.release().helmRelease() + " revision " + deployed.release().getRevision() + " deployed in "
-                + deployed.took().toMillis() + " ms (" + deployedTag + ", helm.timeout " + settings().cluster.helmTimeout().toSeconds() + " s)");
+    }
+
+    /** C5.1 and C13.1: the revision Helm made, the tag it runs, and how long Helm took against its timeout. */
+    private List<Observation> deployedObservations(String how) {
+        String revision = deployed.release().getRevision();
+        return List.of(
+                // a fact, not a measurement: revision 7 after 6 is no drift
+                Observation.fact("revision", revision).says("release " + context.release().helmRelease() + " revision " + revision
+                        + how + " " + deployedTag),
+                Observation.fact("tag", deployedTag),
+                Observation.measure("helm duration", deployed.took().toMillis() / 1000.0, "s").against(settings().cluster.helmTimeout().toSeconds())
+                        .says("Helm took " + deployed.took().toMillis() + " ms (helm.timeout " + settings().cluster.helmTimeout().toSeconds() + " s)"));
     }
 
     private ReleaseDeployer.Deployed upgradeTo(String tag) {
@@ -149,8 +177,10 @@ public class HelmSteps {
     public void liveDeploymentMatches() {
         Settings s = settings();
         LiveDeployment live = LiveDeployment.read(context.releaseCluster().kube(), context.release());
+        scenario.observe(Observation.fact("image", live.image()).says(context.release().deploymentName() + " runs " + live.image()));
+        scenario.observe(Observation.fact("allowlist", live.allowlist().orElse("(not set)"))
+                .says("with allowlist " + live.allowlist().orElse("(not set)")));
         live.requireRuns(s.artifacts.image(), s.gating.allowlistJson());
-        scenario.log(context.release().deploymentName() + " runs " + live.image() + " with allowlist " + live.allowlist().orElseThrow());
     }
 
     @Given("this run may roll back")
@@ -165,7 +195,7 @@ public class HelmSteps {
     public void rollBack() {
         deployedTag = settings().artifacts.rollbackTag();
         deployed = upgradeTo(deployedTag);
-        scenario.log("rolled back to " + deployedTag + ": revision " + deployed.release().getRevision() + " in " + deployed.took().toMillis() + " ms");
+        scenario.observe(deployedObservations(" rolled back to"));
     }
 
     @Then("the Deployment runs the previous tag, is ready, and the BFF is healthy")
@@ -177,7 +207,7 @@ public class HelmSteps {
         if (health != 200) {
             throw new CheckFailed("after the rollback GET " + s.bff.healthPath() + " answered " + health);
         }
-        scenario.log(context.release().deploymentName() + " runs " + s.artifacts.rollbackTag() + ", ready; GET "
-                + s.bff.healthPath() + " answered 200");
+        scenario.observe(Observation.measure("health status", health, null).of(s.bff.healthPath()).against(200)
+                .says(context.release().deploymentName() + " runs " + s.artifacts.rollbackTag() + ", ready; GET " + s.bff.healthPath() + " answered 200"));
     }
 }

@@ -2,6 +2,7 @@ package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.NotRun;
+import com.bffaccounting.gate.outcome.Observation;
 import com.bffaccounting.gate.outcome.Unreachable;
 import com.bffaccounting.gate.sut.BffTarget;
 import io.cucumber.java.en.Given;
@@ -30,7 +31,7 @@ public class LocalRunSteps {
             throw new NotRun("this run is configured for a Kubernetes cluster (context '" + context.targets().clusterProbe().context()
                     + "'); this check is about runs without one (env=local)");
         }
-        scenario.log("No cluster in this run: " + context.targets().cluster().absentReason());
+        scenario.observe(Observation.note("no cluster in this run: " + context.targets().cluster().absentReason()));
     }
 
     @Given("a BFF running on this machine")
@@ -47,7 +48,7 @@ public class LocalRunSteps {
         if (!target.onThisMachine()) {
             throw new NotRun("the BFF under test runs in the cluster (" + target.reachedVia() + "); this check is about a BFF on this machine");
         }
-        scenario.log("BFF under test: " + target.baseUrl() + " — " + target.reachedVia());
+        scenario.observe(Observation.fact("BFF", target.baseUrl().toString()).says("BFF under test: " + target.baseUrl() + " — " + target.reachedVia()));
     }
 
     /** Any HTTP answer proves the BFF is reachable without a cluster; its health is C11.1's question. */
@@ -60,7 +61,7 @@ public class LocalRunSteps {
         String path = context.settings().bff.healthPath();
         try {
             int status = bff.client().send("GET", path, Map.of()).status();
-            scenario.log("GET " + target.baseUrl() + path + " answered " + status + " directly (" + target.reachedVia() + ")");
+            scenario.observe(Observation.note("GET " + target.baseUrl() + path + " answered " + status + " directly (" + target.reachedVia() + ")"));
         } catch (Unreachable e) {
             throw new CheckFailed("a run without a cluster cannot reach the BFF: " + e.getMessage());
         }
@@ -87,6 +88,6 @@ public class LocalRunSteps {
         if (reason == null || reason.isBlank() || targets.clusterProbe().notConfiguredReason() == null) {
             throw new CheckFailed("the cluster is absent but no reason is given for the checks that need it");
         }
-        scenario.log("cluster checks are not run: " + reason);
+        scenario.observe(Observation.note("cluster checks are not run: " + reason));
     }
 }

@@ -13,10 +13,12 @@ public class LogSteps {
     private final RunContext context;
     private final BffSession bff;
     private final Evidence evidence;
+    private final ScenarioLog scenario;
     private LogSource log;
     private LogSource.Cursor cursor;
 
-    public LogSteps(RunContext context, BffSession bff, Evidence evidence) {
+    public LogSteps(RunContext context, BffSession bff, Evidence evidence, ScenarioLog scenario) {
+        this.scenario = scenario;
         this.context = context;
         this.bff = bff;
         this.evidence = evidence;
@@ -35,7 +37,7 @@ public class LogSteps {
 
     @Then("the BFF log shows the pilot error code for every refusal")
     public void logShowsRefusals() {
-        new RefusalLogCheck(context.settings().gating.deniedErrorCode(), context.settings().timeouts.logArrival())
-                .assertRefusalsLogged(bff.lastProbe(), cursor::newLines, log.describe());
+        scenario.observe(new RefusalLogCheck(context.settings().gating.deniedErrorCode(), context.settings().timeouts.logArrival())
+                .assertRefusalsLogged(bff.lastProbe(), cursor::newLines, log.describe()));
     }
 }

@@ -3,6 +3,7 @@ package com.bffaccounting.gate.steps;
 import com.bffaccounting.gate.evidence.Evidence;
 import com.bffaccounting.gate.metrics.MetricsScraper;
 import com.bffaccounting.gate.metrics.RequestCounterCheck;
+import com.bffaccounting.gate.outcome.CheckFailed;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 
@@ -13,12 +14,14 @@ public class MetricsSteps {
     private final RunContext context;
     private final BffSession bff;
     private final Evidence evidence;
+    private final ScenarioLog scenario;
     private MetricsScraper.Scrape before;
 
-    public MetricsSteps(RunContext context, BffSession bff, Evidence evidence) {
+    public MetricsSteps(RunContext context, BffSession bff, Evidence evidence, ScenarioLog scenario) {
         this.context = context;
         this.bff = bff;
         this.evidence = evidence;
+        this.scenario = scenario;
     }
 
     private MetricsScraper scraper() {
@@ -36,10 +39,11 @@ public class MetricsSteps {
         MetricsScraper.Scrape after = scraper().scrape();
         evidence.add("metrics scrape after the requests", after::text);
         var metrics = context.settings().metrics;
-        List<String> problems = new RequestCounterCheck(metrics.requestsCounter(), metrics.tenantLabel())
-                .problems(before.snapshot(), after.snapshot(), bff.requestsByTenant());
+        RequestCounterCheck check = new RequestCounterCheck(metrics.requestsCounter(), metrics.tenantLabel());
+        scenario.observe(check.observed(before.snapshot(), after.snapshot(), bff.requestsByTenant()));
+        List<String> problems = check.problems(before.snapshot(), after.snapshot(), bff.requestsByTenant());
         if (!problems.isEmpty()) {
-            throw new AssertionError(String.join("; ", problems));
+            throw new CheckFailed(String.join("; ", problems));
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.model.ImageReference;
+import com.bffaccounting.gate.outcome.Observation;
 import com.bffaccounting.gate.registry.RegistryClient;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -21,19 +22,21 @@ public class RegistrySteps {
     public void lookUp() {
         image = context.settings().artifacts.reference();
         resolution = context.targets().registry().require().resolve(image);
+        // the Then steps say what of it each line checks: pull access (C2.4), the digest (C4.1)
         scenario.log(image + " at " + context.targets().registry().require().baseUrl() + ": " + resolution.message());
     }
 
     @Then("the registry grants pull access to its repository")
     public void pullAccess() {
         resolution.requirePullAccess();
-        scenario.log("pull access to " + image.registry() + "/" + image.repository() + " granted");
+        scenario.observe(Observation.note("pull access to " + image.registry() + "/" + image.repository() + " granted by "
+                + context.targets().registry().require().baseUrl()));
     }
 
     @Then("its tag resolves to a digest, which is reported")
     public void tagResolves() {
         String digest = resolution.requireDigest(image);
         context.run().facts().imageDigest(digest);
-        scenario.log(image + " → " + digest);
+        scenario.observe(Observation.fact("digest", digest).of(image.toString()).says(image + " → " + digest));
     }
 }

@@ -7,6 +7,7 @@ import com.bffaccounting.gate.kube.rollout.RolloutEvidence.PodLogTails;
 import com.bffaccounting.gate.kube.rollout.RolloutInspector;
 import com.bffaccounting.gate.kube.rollout.RolloutProblem;
 import com.bffaccounting.gate.outcome.CheckFailed;
+import com.bffaccounting.gate.outcome.Observation;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -47,6 +48,7 @@ public class RolloutSteps {
     @Then("every pod of the release becomes Running and Ready with no restarts")
     public void podsReady() {
         RolloutInspector.Outcome outcome = settled();
+        scenario.observe(PodStates.observed(outcome.seenPods()));
         if (outcome instanceof RolloutInspector.Missing missing) {
             throw new CheckFailed(missing.what());
         }
@@ -62,20 +64,25 @@ public class RolloutSteps {
         if (!restarted.isEmpty()) {
             throw new CheckFailed("pods restarted: " + PodStates.describe(restarted).trim());
         }
-        scenario.log(ready.pods().size() + " pods Running and Ready, no restarts (waited " + ready.waited().toMillis() + " ms)");
+        scenario.observe(Observation.measure("ready after", ready.waited().toMillis() / 1000.0, "s")
+                .says("ready after " + ready.waited().toMillis() + " ms of waiting"));
     }
 
     @Then("no pod of the release is stuck pulling its image")
     public void noImagePullFailure() {
         RolloutInspector.Outcome outcome = settled();
+        long pulling = outcome.seenPods().stream().filter(PodStates::cannotPullImage).count();
+        scenario.observe(Observation.measure("pods failing to pull", pulling, null).against(0)
+                .says(pulling + " of " + outcome.seenPods().size() + " pods in ErrImagePull, ImagePullBackOff or InvalidImageName"));
         if (outcome instanceof RolloutInspector.Missing missing) {
             throw new CheckFailed(missing.what());
         }
         if (outcome instanceof RolloutInspector.Failed failed && failed.imagePull().isPresent()) {
             throw new CheckFailed("image pull failed: " + diagnose(failed.imagePull().get()));
         }
-        scenario.log("no pod of " + context.release().deploymentName() + " is in ErrImagePull, ImagePullBackOff or InvalidImageName"
-                + (outcome instanceof RolloutInspector.Failed failed ? " (the rollout fails otherwise: " + failed.headline().reason() + ")" : ""));
+        if (outcome instanceof RolloutInspector.Failed failed) {
+            scenario.observe(Observation.note("the rollout fails otherwise: " + failed.headline().reason()));
+        }
     }
 
     @Then("the Deployment has all its replicas updated and available")
@@ -86,15 +93,14 @@ public class RolloutSteps {
             throw new CheckFailed(missing.what());
         }
         if (outcome instanceof RolloutInspector.Failed failed) {
+            scenario.observe(PodStates.replicas(failed.look().deployment()));
             throw new CheckFailed(name + " rollout incomplete: " + RolloutInspector.rolloutComplete(failed.look().deployment())
                     .orElse("all replicas updated and available, but") + "; " + diagnose(failed.headline()));
         }
         if (outcome instanceof RolloutInspector.TimedOut timedOut) {
             throw new CheckFailed(name + " rollout incomplete after " + timedOut.waited().toSeconds() + " s: " + timedOut.state());
         }
-        var deployment = ((RolloutInspector.Ready) outcome).look().deployment();
-        scenario.log(name + ": " + deployment.getStatus().getUpdatedReplicas() + " updated, "
-                + deployment.getStatus().getAvailableReplicas() + " available");
+        scenario.observe(PodStates.replicas(((RolloutInspector.Ready) outcome).look().deployment()));
     }
 
     @When("the last log lines of each pod are collected")
@@ -112,7 +118,8 @@ public class RolloutSteps {
         logTails.forEach((pod, lines) -> {
             scenario.attach("kubectl logs " + pod + " --tail=" + s.cluster.logTailLines(),
                     context.run().redactor().redact(PodLogTails.text(lines)));
-            scenario.log(pod + ": " + lines.size() + " lines attached" + (lines.isEmpty() ? " (log empty)" : ""));
+            scenario.observe(Observation.measure("log lines", lines.size(), "lines").of(pod).against(s.cluster.logTailLines())
+                    .says(pod + ": " + lines.size() + " lines attached" + (lines.isEmpty() ? " (log empty)" : "")));
         });
     }
 }

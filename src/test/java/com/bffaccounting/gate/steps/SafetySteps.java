@@ -1,8 +1,11 @@
 package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.ci.ReleaseWorkflow;
+import com.bffaccounting.gate.io.Trees;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.NotRun;
+import com.bffaccounting.gate.outcome.Observation;
+import com.bffaccounting.gate.run.RunEndChecks;
 import com.bffaccounting.gate.sut.ClusterTarget;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -39,25 +42,27 @@ public class SafetySteps {
         if (cluster.kube().writesAllowed() || cluster.helm().writesAllowed()) {
             throw new CheckFailed("the cluster client or Helm of a verify-only run would allow writes");
         }
-        writesSoFar(cluster).ifPresent(problem -> {
+        RunEndChecks.Look now = writesSoFar(cluster, "so far");
+        scenario.observe(now.observed());
+        now.problem().ifPresent(problem -> {
             throw new CheckFailed(problem);
         });
         context.run().endChecks().register(scenario.tags(), "옵션 2 수동 배포 후 검증 — the whole verify-only run sent no write request",
-                () -> writesSoFar(cluster));
-        scenario.log("0 write requests so far to " + cluster.describe() + " (counted by "
-                + cluster.origin().writesCountedBy()
-                + "), and Helm was asked for no upgrade, install or rollback; both refuse in this run, and both counts"
-                + " are judged again when the run ends");
+                () -> writesSoFar(cluster, "in the whole run"));
+        scenario.observe(Observation.note("both the cluster client (writes counted by " + cluster.origin().writesCountedBy()
+                + ") and Helm refuse writes in this run, and both counts are judged again when the run ends"));
     }
 
-    private static Optional<String> writesSoFar(ClusterTarget cluster) {
+    private static RunEndChecks.Look writesSoFar(ClusterTarget cluster, String when) {
         int writes = cluster.writeRequests();
         int helmWrites = cluster.helm().writesAsked();
+        Observation seen = Observation.measure("write requests", writes + helmWrites, null).against(0)
+                .says(writes + " write requests " + when + " to " + cluster.describe() + ", " + helmWrites + " Helm upgrade/install/rollback(s)");
         if (writes == 0 && helmWrites == 0) {
-            return Optional.empty();
+            return new RunEndChecks.Look(seen, Optional.empty());
         }
-        return Optional.of("a verify-only run sent " + writes + " write request(s) to " + cluster.describe()
-                + " and asked Helm for " + helmWrites + " upgrade/install/rollback(s)");
+        return new RunEndChecks.Look(seen, Optional.of("a verify-only run sent " + writes + " write request(s) to " + cluster.describe()
+                + " and asked Helm for " + helmWrites + " upgrade/install/rollback(s)"));
     }
 
     @Given("the release-gate workflow of this project and its example caller")
@@ -71,6 +76,7 @@ public class SafetySteps {
         if (!problems.isEmpty()) {
             throw new CheckFailed(workflow.path() + " does not gate releases: " + String.join("; ", problems));
         }
-        scenario.log(workflow.path() + ": " + String.join(" → ", workflow.stepNames()));
+        String shown = Trees.shown(workflow.path());
+        scenario.observe(Observation.fact("workflow", shown).says(shown + ": " + String.join(" → ", workflow.stepNames())));
     }
 }

@@ -3,6 +3,7 @@ package com.bffaccounting.gate.steps;
 import com.bffaccounting.gate.evidence.Evidence;
 import com.bffaccounting.gate.metrics.MetricsScraper;
 import com.bffaccounting.gate.outcome.Inconclusive;
+import com.bffaccounting.gate.outcome.Observation;
 import com.bffaccounting.gate.prometheus.AlertWatch;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.sync.SourceFinding;
@@ -12,7 +13,7 @@ import io.cucumber.java.en.When;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * C12: external-sync SLOs, read where {@link SyncReadings} says (Prometheus, or one direct scrape).
@@ -42,25 +43,26 @@ public class SyncSteps {
         });
         readings = SyncReadings.choose(prometheus.get(),
                 () -> new MetricsScraper(bff.client(), context.settings().bff.metricsPath()), context.settings());
+        // how it was read, for the report; what was read is each source's observation
         scenario.log("read " + readings.describe() + (prometheus.present() ? "" : " (" + prometheus.absentReason() + ")"));
     }
 
     @Then("every source's last sync is within the allowed lag")
     public void lagWithinSlo() {
-        report(readings.lag(), "allowed lag " + context.settings().sync.maxLag().toSeconds() + " s (sync.maxLag)", "sources are behind");
+        double maxLag = context.settings().sync.maxLag().toSeconds();
+        report(readings.lag(), f -> f.asLag(maxLag), "sources are behind");
     }
 
     @Then("every source's sync error rate is within the allowed ratio")
     public void errorRateWithinSlo() {
         var sync = context.settings().sync;
-        report(readings.errorRate(), String.format("allowed error rate %.2f%% over %s (sync.maxErrorRate, sync.errorRateWindow)",
-                sync.maxErrorRate() * 100, readings.errorRateWindow()), "sources fail too often");
+        String window = readings.errorRateWindow();
+        report(readings.errorRate(), f -> f.asErrorRate(sync.maxErrorRate(), window), "sources fail too often");
     }
 
-    private void report(List<SourceFinding> findings, String threshold, String population) {
+    private void report(List<SourceFinding> findings, Function<SourceFinding, Observation> observation, String population) {
         readings.evidence().forEach(evidence::add);
-        scenario.log(threshold + ": " + findings.stream().map(f -> f.source() + "=" + String.format("%.4g", f.value()))
-                .collect(Collectors.joining(", ")));
+        findings.forEach(f -> scenario.observe(observation.apply(f)));
         SyncReadings.conclude(findings, population);
     }
 
@@ -71,7 +73,6 @@ public class SyncSteps {
         client.requireScrapedTarget();
         AlertWatch.Result result = new AlertWatch(client, sync.alertName(), sync.p1Window(), context.settings().timeouts.alertWindow(),
                 Clock.systemUTC()).await();
-        scenario.log(sync.alertName() + ": " + result.describe() + " (P1 window " + sync.p1Window().toSeconds()
-                + " s from alert.p1Window, Prometheus " + client.url() + ")");
+        scenario.observe(result.observed(sync.alertName(), sync.p1Window()));
     }
 }

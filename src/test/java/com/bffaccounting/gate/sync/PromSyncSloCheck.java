@@ -10,7 +10,9 @@ import com.bffaccounting.gate.waits.Timeout;
 import com.bffaccounting.gate.waits.Wait;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,9 +38,18 @@ public final class PromSyncSloCheck {
     }
 
     public String errorRateQuery() {
-        String window = PromDurations.of(sync.errorRateWindow());
-        return "sum by (" + sync.sourceLabel() + ") (increase(" + sync.errorsMetric() + "[" + window + "]))"
-                + " / sum by (" + sync.sourceLabel() + ") (increase(" + sync.callsMetric() + "[" + window + "]))";
+        return increase(sync.errorsMetric()) + " / " + increase(sync.callsMetric());
+    }
+
+    /** {@code sum by (source) (increase(metric[1d]))}: a counter's growth per source over the error-rate window. */
+    private String increase(String metric) {
+        return "sum by (" + sync.sourceLabel() + ") (increase(" + metric + "[" + PromDurations.of(sync.errorRateWindow()) + "]))";
+    }
+
+    private Map<String, Double> bySource(PrometheusClient.QueryResult result) {
+        Map<String, Double> values = new HashMap<>();
+        result.samples().forEach(s -> values.put(source(s), s.value()));
+        return values;
     }
 
     public record Evaluation(PrometheusClient.QueryResult result, List<SourceFinding> findings) {
@@ -74,15 +85,20 @@ public final class PromSyncSloCheck {
         }
         List<SourceFinding> findings = new ArrayList<>();
         List<String> undefined = new ArrayList<>();
+        // what each rate is made of, for the report: errors and calls over the same window
+        Map<String, Double> errors = bySource(prometheus.query(increase(sync.errorsMetric())));
+        Map<String, Double> calls = bySource(prometheus.query(increase(sync.callsMetric())));
         for (PrometheusClient.VectorSample s : result.samples()) {
             if (Double.isNaN(s.value()) || Double.isInfinite(s.value())) {
                 undefined.add(source(s));
                 continue;
             }
+            Map<String, Double> counts = errors.containsKey(source(s)) && calls.containsKey(source(s))
+                    ? Map.of("errors", errors.get(source(s)), "calls", calls.get(source(s))) : Map.of();
             findings.add(new SourceFinding(source(s), s.value(), s.value() > sync.maxErrorRate()
                     ? Optional.of(String.format("error rate %.2f%% over %s is above %.2f%%", s.value() * 100,
                     PromDurations.of(sync.errorRateWindow()), sync.maxErrorRate() * 100))
-                    : Optional.empty()));
+                    : Optional.empty(), counts));
         }
         if (!undefined.isEmpty() && findings.stream().allMatch(f -> f.problem().isEmpty())) {
             throw new Inconclusive("no sync calls in the window for " + undefined + " (query " + result.query() + " is NaN)");

@@ -69,7 +69,7 @@ public final class SyncSloCheck {
             findings.add(new SourceFinding(source, rate, rate > sync.maxErrorRate()
                     ? Optional.of(String.format("error rate %.2f%% (%s of %s calls) is above %.2f%% — %s", rate * 100,
                     fmt(errors), fmt(s.value()), sync.maxErrorRate() * 100, WINDOW_NOTE))
-                    : Optional.empty()));
+                    : Optional.empty(), Map.of("errors", errors, "calls", s.value())));
         }
         if (!noCalls.isEmpty() && findings.stream().allMatch(f -> f.problem().isEmpty())) {
             throw new Inconclusive("no sync calls recorded yet for " + noCalls + ", so their error rate is undefined ("

@@ -45,11 +45,18 @@ public final class RolloutInspector {
     }
 
     public sealed interface Outcome permits Ready, Failed, TimedOut, Missing {
+        /** The release's pods as this outcome last saw them (none when the Deployment is missing). */
+        List<Pod> seenPods();
     }
 
     /** Every replica updated and available, every pod of it ready. */
     public record Ready(RolloutObservation look, Duration waited) implements Outcome {
         public List<Pod> pods() {
+            return look.pods();
+        }
+
+        @Override
+        public List<Pod> seenPods() {
             return look.pods();
         }
     }
@@ -63,13 +70,26 @@ public final class RolloutInspector {
         public Optional<RolloutProblem> imagePull() {
             return problems.stream().filter(RolloutProblem::imagePull).findFirst();
         }
+
+        @Override
+        public List<Pod> seenPods() {
+            return look.pods();
+        }
     }
 
     /** Neither ready nor failed in time: what it looked like last, and what was seen but still within its grace. */
     public record TimedOut(Duration waited, List<Pod> pods, String state, List<RolloutProblem> pending) implements Outcome {
+        @Override
+        public List<Pod> seenPods() {
+            return pods;
+        }
     }
 
     public record Missing(String what) implements Outcome {
+        @Override
+        public List<Pod> seenPods() {
+            return List.of();
+        }
     }
 
     public Optional<Deployment> deployment() {
