@@ -58,6 +58,11 @@ public final class SettingReader {
         return new SettingReader(SettingSource.fromProcess(), false).get(setting);
     }
 
+    /** The same for a setting without a default: empty when it is not given. */
+    public static <T> Optional<T> optionalOfProcess(Setting<T> setting) {
+        return new SettingReader(SettingSource.fromProcess(), false).optional(setting);
+    }
+
     /** The value, or the declared default when it is not given or not valid (the error is recorded). */
     public <T> T get(Setting<T> setting) {
         return optional(setting).orElseGet(() -> setting.type().parse(setting.defaultText()

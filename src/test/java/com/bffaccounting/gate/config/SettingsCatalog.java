@@ -198,6 +198,10 @@ public final class SettingsCatalog {
             "docs/examples/bff-release.yml", "checked by C9.1"));
     public static final Setting<String> BASELINE = declare(Setting.of("verdict.baseline", SettingType.TEXT, null,
             "a previous verdict.json: \"since baseline\" column, regressions first, drift of each line's measurements"));
+    public static final Setting<List<String>> VERDICT_INPUTS = declare(Setting.of("verdict.inputs", SettingType.LIST, null,
+            "merge-verdicts: the clusters' verdict.json files, comma-separated (one image digest)"));
+    public static final Setting<List<String>> FLEET_CONTEXTS = declare(Setting.of("fleet.contexts", SettingType.LIST, null,
+            "merge-verdicts: the kube contexts that must each have a verdict (a missing one leaves the fleet INCOMPLETE)"));
     public static final Setting<Double> DRIFT_THRESHOLD = declare(Setting.of("verdict.driftThreshold", SettingType.RELATIVE_CHANGE, "50%",
             "a measurement that moved by more than this since the baseline is listed as drift (never decides)"));
     public static final Setting<Boolean> DEBUG = declare(Setting.of("debug", SettingType.BOOLEAN, "false",

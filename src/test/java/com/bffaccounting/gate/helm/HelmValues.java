@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.helm;
 
+import com.bffaccounting.gate.io.Sha256;
 import com.bffaccounting.gate.model.ImageReference;
 
 import java.util.Collections;
@@ -41,6 +42,15 @@ public final class HelmValues {
 
     public Map<String, String> asMap() {
         return Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * {@code sha256:…} of the values as Helm gets them, in a canonical order (key=value lines, sorted): the
+     * attestation names the values without holding them (an allowlist, a {@code helm.set} may be private).
+     */
+    public String digest() {
+        return "sha256:" + Sha256.hex(new java.util.TreeMap<>(values).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue() + "\n").collect(java.util.stream.Collectors.joining()));
     }
 
     public String get(String key) {

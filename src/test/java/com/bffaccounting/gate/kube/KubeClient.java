@@ -144,6 +144,12 @@ public final class KubeClient implements AutoCloseable {
         return read("get", "namespaces", null, () -> client.namespaces().withName(namespace).get() != null);
     }
 
+    /** The namespace's UID, if it exists: {@code kube-system}'s names the cluster itself (it lives as long as the cluster). */
+    public Optional<String> namespaceUid(String namespace) {
+        return read("get", "namespaces", null, () -> Optional.ofNullable(client.namespaces().withName(namespace).get())
+                .map(ns -> ns.getMetadata().getUid()));
+    }
+
     /** {@code kubectl get secret|configmap|pvc NAME -n NS}: whether it exists (a read: allowed in a verify-only run). */
     public boolean exists(String namespace, String kind, String name) {
         return read("get", resourceOf(kind), namespace, () -> switch (kind) {

@@ -55,6 +55,40 @@ public final class RunFacts {
         facts.put("kube.apiServer", url);
     }
 
+    /** The chart's name and version, apart (chart.version joins them for people: bff-accounting-0.3.0). */
+    public void chart(String name, String version) {
+        facts.put("chart.name", name);
+        facts.put("chart.semver", version);
+    }
+
+    /** The cluster's identity (kube-system's UID), or "unknown: why". */
+    public void kubeSystemUid(String uid) {
+        facts.put("kube.systemUid", uid);
+    }
+
+    /** The image repository under test, without tag or digest: the attestation's subject. */
+    public void imageRepository(String repository) {
+        facts.put("image.repository", repository);
+    }
+
+    /** sha256 of the chart's files (ChartDigest), and of the values deployed or verified with it (HelmValues.digest). */
+    public void chartDigest(String digest) {
+        facts.put("chart.digest", digest);
+    }
+
+    public void valuesDigest(String digest, boolean deployed) {
+        if (!deployed && "true".equals(facts.get("values.deployed"))) {
+            return; // what was deployed outranks what was only verified
+        }
+        facts.put("values.digest", digest);
+        facts.put("values.deployed", String.valueOf(deployed));
+    }
+
+    /** The suite's own version: the git commit it runs from, or "unknown: why". */
+    public void suiteVersion(String version) {
+        facts.put("suite.version", version);
+    }
+
     public void kubeVersion(String version) {
         facts.put("kube.version", version);
     }

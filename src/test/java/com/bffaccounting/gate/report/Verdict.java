@@ -34,6 +34,14 @@ public record Verdict(int schemaVersion, Decision overall, boolean simulation, S
     public record Run(String id, String releaseTag, String env, String kubeContext, String image, String imageDigest,
                       String chartVersion, String helmVersion, String bff, String prometheus, Integer apiRetries, String error,
                       String startedAt, String finishedAt, String baseline, Double driftThreshold) {
+        /** The kube context's own name, without what the run said of it ("sim-pilot (SimCluster — …)" → "sim-pilot"). */
+        public String contextName() {
+            if (kubeContext == null || kubeContext.isBlank()) {
+                return null;
+            }
+            int note = kubeContext.indexOf(" (");
+            return note > 0 ? kubeContext.substring(0, note) : kubeContext;
+        }
     }
 
     /** One checklist line: its worst scenario's status and reason, and everything its scenarios saw. */

@@ -118,7 +118,7 @@ public final class VerdictPage {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static final String CSS = "body{font-family:'Noto Sans CJK KR','Noto Sans KR',system-ui,sans-serif;margin:0;"
+    static final String CSS = "body{font-family:'Noto Sans CJK KR','Noto Sans KR',system-ui,sans-serif;margin:0;"
             + "color:#1d2330;background:#f6f7f9}"
             + ".banner{background:#5b3cc4;color:#fff;padding:8px 24px;font-weight:600}"
             + "header{display:flex;gap:24px;align-items:center;padding:16px 24px;background:#fff;border-bottom:1px solid #dde}"

@@ -16,13 +16,27 @@ public final class VerdictSchema {
     private VerdictSchema() {
     }
 
-    /** Empty when {@code verdict} matches the schema; otherwise one line per violation. */
+    public static final String VERDICT = "verdict.schema.json";
+    /** The in-toto Statement v1, with this suite's verdict predicate ({@link VerdictAttestation}). */
+    public static final String STATEMENT = "intoto-statement-v1.schema.json";
+    /** The merged verdict of several clusters ({@link FleetVerdict}). */
+    public static final String FLEET = "fleet-verdict.schema.json";
+
+    /** Empty when {@code verdict} matches the verdict schema; otherwise one line per violation. */
     public static List<String> violations(JsonNode verdict) {
-        try (InputStream schema = VerdictSchema.class.getClassLoader().getResourceAsStream("verdict.schema.json")) {
+        return violations(verdict, VERDICT);
+    }
+
+    /** Empty when {@code document} matches the schema in test resources {@code schemaResource}; otherwise one line per violation. */
+    public static List<String> violations(JsonNode document, String schemaResource) {
+        try (InputStream schema = VerdictSchema.class.getClassLoader().getResourceAsStream(schemaResource)) {
+            if (schema == null) {
+                throw new IllegalStateException("no schema " + schemaResource + " on the class path");
+            }
             JsonSchema compiled = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
-            return compiled.validate(verdict).stream().map(ValidationMessage::getMessage).sorted().toList();
+            return compiled.validate(document).stream().map(ValidationMessage::getMessage).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read verdict.schema.json", e);
+            throw new UncheckedIOException("cannot read " + schemaResource, e);
         }
     }
 }

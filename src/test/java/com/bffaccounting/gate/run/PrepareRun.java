@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.run;
 
+import com.bffaccounting.gate.report.VerdictAttestation;
+
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.io.Trees;
@@ -70,6 +72,7 @@ public final class PrepareRun {
             // an earlier run's decision must never be read as this one's: this run writes its own, or says it has none
             Files.deleteIfExists(reportDir.resolve("verdict.json"));
             Files.deleteIfExists(reportDir.resolve("verdict.html"));
+            Files.deleteIfExists(reportDir.resolve(VerdictAttestation.FILE));
             if (Files.isDirectory(history)) {
                 Trees.copy(history, results.resolve("history"));
             }

@@ -11,6 +11,7 @@ import com.bffaccounting.gate.report.Baseline;
 import com.bffaccounting.gate.report.ConsoleSummary;
 import com.bffaccounting.gate.report.ScenarioOutcome;
 import com.bffaccounting.gate.report.Verdict;
+import com.bffaccounting.gate.report.VerdictAttestation;
 import com.bffaccounting.gate.report.VerdictBuilder;
 import com.bffaccounting.gate.report.VerdictPage;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -129,6 +130,15 @@ public final class VerdictPlugin implements ConcurrentEventListener {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Files.writeString(reportDir.resolve("verdict.json"), redactor.redact(json.writeValueAsString(verdict)),
                     StandardCharsets.UTF_8);
+            // the same verdict as a statement about the image, for CI to sign (actions/attest) and a promotion to verify
+            VerdictAttestation.Result attestation = VerdictAttestation.of(verdict, facts);
+            Path statement = reportDir.resolve(VerdictAttestation.FILE);
+            if (attestation.statement().isPresent()) {
+                Files.writeString(statement, redactor.redact(json.writeValueAsString(attestation.statement().get())), StandardCharsets.UTF_8);
+            } else {
+                Files.deleteIfExists(statement);
+                System.out.println("[release-gate] " + attestation.why());
+            }
             AllureExtras.write(Path.of(System.getProperty("allure.results.directory",
                     reportDir.resolve("allure-results").toString())), verdict, facts, redactor);
         } catch (IOException e) {

@@ -69,6 +69,7 @@ public class HelmSteps {
     @When("the chart is verified with the values the deploy will use")
     public void verifyChart() {
         chartResult = verifyChartFor(settings().artifacts.imageTag());
+        context.run().facts().valuesDigest(pilotValues(settings().artifacts.imageTag()).digest(), false);
         chartResult.rendered().ifPresent(r -> evidence.add("rendered manifests (helm template)", () -> r.manifests().stream()
                 .map(m -> "# " + m.source() + "\n" + m.body().toPrettyString()).collect(Collectors.joining("\n---\n"))));
         evidence.add("helm lint --strict", () -> String.join("\n", chartResult.lintMessages()));
@@ -139,6 +140,7 @@ public class HelmSteps {
     public void deploy() {
         deployedTag = settings().artifacts.imageTag();
         deployed = upgradeTo(deployedTag);
+        context.run().facts().valuesDigest(pilotValues(deployedTag).digest(), true);
     }
 
     @Then("Helm reports it deployed, with its revision and how long it took")

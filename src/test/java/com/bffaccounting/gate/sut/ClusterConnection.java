@@ -63,6 +63,18 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
     }
 
     /**
+     * The cluster's identity for the attestation: kube-system's UID, which lives as long as the cluster (the
+     * API server's URL can move). An account that may not read it gets the reason instead; nothing fails.
+     */
+    private static String clusterIdentity(KubeClient kube) {
+        try {
+            return kube.namespaceUid("kube-system").orElse("unknown: the cluster has no kube-system namespace");
+        } catch (Inconclusive | KubernetesClientException e) {
+            return "unknown: " + e.getMessage();
+        }
+    }
+
+    /**
      * Connects with the kubeconfig's (or the configured) context and asks the API server for its version.
      * An unreachable server is kept as a probe failure for C3.1; everything else that needs the cluster
      * is then NOT_RUN with that reason.
@@ -114,6 +126,7 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
             // these credentials may not read the release's pods: C2.1 says so, and each check that reads them too
             forbidden = Optional.of(e.getMessage());
         }
+        facts.kubeSystemUid(clusterIdentity(kube));
         // Helm acts on the same context as the fabric8 client: the selected one, not the file's current one.
         HelmClient helm = new HelmClient(Kubeconfigs.withCurrentContext(kubeconfig, kube.context()),
                 helmOptions);

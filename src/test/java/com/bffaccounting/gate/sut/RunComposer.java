@@ -1,7 +1,9 @@
 package com.bffaccounting.gate.sut;
 
 import com.bffaccounting.gate.config.Settings;
+import com.bffaccounting.gate.helm.ChartDigest;
 import com.bffaccounting.gate.helm.HelmClient;
+import com.bffaccounting.gate.io.SuiteVersion;
 import com.bffaccounting.gate.http.BffClient;
 import com.bffaccounting.gate.io.Daemons;
 import com.bffaccounting.gate.model.RunFacts;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -37,7 +40,17 @@ public final class RunComposer {
         // Helm's native library takes most of a second to load: while it does, the run starts its servers
         CompletableFuture<String> helmVersion = CompletableFuture.supplyAsync(HelmClient::version,
                 runnable -> Daemons.start("helm-version", runnable));
-        chartVersion(Path.of(settings.artifacts.chartPath())).ifPresent(facts::chartVersion);
+        chart(Path.of(settings.artifacts.chartPath())).ifPresent(chart -> {
+            facts.chartVersion(chart.path("name").asText() + "-" + chart.path("version").asText());
+            facts.chart(chart.path("name").asText(), chart.path("version").asText());
+        });
+        facts.imageRepository(settings.artifacts.imageRepository());
+        facts.suiteVersion(SuiteVersion.of(Settings.projectDir()));
+        try {
+            facts.chartDigest(ChartDigest.of(Path.of(settings.artifacts.chartPath())));
+        } catch (UncheckedIOException e) {
+            // C5.2 reports a chart that cannot be read; the attestation then names no chart digest
+        }
         Targets targets = switch (settings.env) {
             case SIM -> SimRun.build(settings, facts);
             case LOCAL -> LocalRun.build(settings, facts);
@@ -52,12 +65,12 @@ public final class RunComposer {
         return targets;
     }
 
-    static Optional<String> chartVersion(Path chart) {
+    /** The chart's Chart.yaml, if it can be read (C5.2 reports a chart that cannot be). */
+    private static Optional<JsonNode> chart(Path chart) {
         try {
-            JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(chart.resolve("Chart.yaml").toFile());
-            return Optional.of(yaml.path("name").asText() + "-" + yaml.path("version").asText());
+            return Optional.of(new ObjectMapper(new YAMLFactory()).readTree(chart.resolve("Chart.yaml").toFile()));
         } catch (IOException e) {
-            return Optional.empty(); // C5.2 reports a chart that cannot be read
+            return Optional.empty();
         }
     }
 

@@ -95,6 +95,8 @@ public final class SimCluster implements AutoCloseable {
             return t;
         });
         SimCluster cluster = new SimCluster(dispatcher, server, controllerClient, controllers);
+        // every cluster has one, and its UID is the cluster's identity (the attestation names it)
+        cluster.createNamespace("kube-system");
         SimKubelet kubelet = new SimKubelet(controllerClient, clock, fateOfImage, onRollout);
         dispatcher.lastWords(kubelet::lastWordsOf);
         cluster.kubelet = kubelet;
