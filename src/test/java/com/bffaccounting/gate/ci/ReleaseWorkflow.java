@@ -18,30 +18,45 @@ import java.util.regex.Pattern;
  * lower-case the repository, build and push the image, then call the gate) and this suite's reusable
  * gate workflow ({@code workflow_call} with the release's inputs and secrets; run this suite, upload
  * reports/, gate on verdict.json, roll back through the suite when the gate fails — in that order — and
- * never put a secret after {@code -D}).
+ * never put a secret after {@code -D}). A step that uses one of this suite's own actions
+ * ({@code uses: ./.github/actions/…}, a composite) is read as the steps of that action, as the runner runs them.
  */
 public final class ReleaseWorkflow {
     static final List<String> INPUTS = List.of("suite_repository", "suite_ref", "image_repository", "tag", "rollback_tag",
             "kube_context", "prometheus_url", "deploy");
     static final List<String> SECRETS = List.of("kubeconfig", "probe_api_key");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Pattern SECRET_AFTER_D = Pattern.compile("-D[\\w.]+=[^\\s]*\\$\\{\\{\\s*secrets\\.");
+    /** A secret after -D: the workflow's secrets, or the inputs that carry them into the suite's own action. */
+    private static final Pattern SECRET_AFTER_D = Pattern.compile("-D[\\w.]+=[^\\s]*\\$\\{\\{\\s*(secrets\\.|inputs\\.("
+            + String.join("|", SECRETS) + ")\\b)");
 
     private final Path path;
     private final JsonNode root;
     private final Path callerPath;
     private final JsonNode caller;
+    /** The repository the gate workflow is in: where its {@code ./} actions are. */
+    private final Path repository;
 
     private ReleaseWorkflow(Path path, JsonNode root, Path callerPath, JsonNode caller) {
         this.path = path;
         this.root = root;
         this.callerPath = callerPath;
         this.caller = caller;
+        this.repository = repositoryOf(path);
     }
 
     /** The gate workflow and the example caller that shows the BFF's repository how to use it. */
     public static ReleaseWorkflow read(Path gate, Path caller) {
         return new ReleaseWorkflow(gate, yaml(gate), caller, yaml(caller));
+    }
+
+    /** {@code REPO/.github/workflows/x.yml} → REPO; a workflow file elsewhere is taken as this project's. */
+    private static Path repositoryOf(Path workflow) {
+        Path dir = workflow.toAbsolutePath().getParent();
+        if (dir != null && dir.endsWith(Path.of(".github", "workflows"))) {
+            return dir.getParent().getParent();
+        }
+        return Path.of("").toAbsolutePath();
     }
 
     private static JsonNode yaml(Path file) {
@@ -56,17 +71,49 @@ public final class ReleaseWorkflow {
         return path;
     }
 
-    private static List<JsonNode> steps(JsonNode workflow) {
+    /** The steps of every job in order; a step that uses a local action stands for that action's steps. */
+    private List<JsonNode> steps(JsonNode workflow) {
         List<JsonNode> steps = new ArrayList<>();
-        workflow.path("jobs").forEach(job -> job.path("steps").forEach(steps::add));
+        workflow.path("jobs").forEach(job -> job.path("steps").forEach(step -> addInlined(step, steps)));
         return steps;
+    }
+
+    private void addInlined(JsonNode step, List<JsonNode> steps) {
+        String uses = step.path("uses").asText("");
+        if (!uses.startsWith("./")) {
+            steps.add(step);
+            return;
+        }
+        localAction(uses).path("runs").path("steps").forEach(inner -> addInlined(inner, steps));
+    }
+
+    /** {@code ./.github/actions/x} → its action.yml (or action.yaml), read. */
+    JsonNode localAction(String uses) {
+        Path dir = repository.resolve(uses.substring(2)).normalize();
+        Path file = Files.exists(dir.resolve("action.yml")) ? dir.resolve("action.yml") : dir.resolve("action.yaml");
+        return yaml(file);
+    }
+
+    /** The local actions the gate workflow uses, as files. */
+    public List<Path> localActions() {
+        List<Path> actions = new ArrayList<>();
+        root.path("jobs").forEach(job -> job.path("steps").forEach(step -> {
+            String uses = step.path("uses").asText("");
+            if (uses.startsWith("./")) {
+                Path file = repository.resolve(uses.substring(2)).resolve("action.yml").normalize();
+                if (!actions.contains(file)) {
+                    actions.add(file);
+                }
+            }
+        }));
+        return actions;
     }
 
     public List<String> stepNames() {
         return steps(root).stream().map(s -> s.path("name").asText(s.path("uses").asText("?"))).toList();
     }
 
-    private static int indexOf(JsonNode workflow, Predicate<JsonNode> test) {
+    private int indexOf(JsonNode workflow, Predicate<JsonNode> test) {
         List<JsonNode> steps = steps(workflow);
         for (int i = 0; i < steps.size(); i++) {
             if (test.test(steps.get(i))) {
@@ -97,7 +144,9 @@ public final class ReleaseWorkflow {
         for (String secret : SECRETS) {
             check(problems, call.path("secrets").has(secret), path + " has no secret " + secret);
         }
-        check(problems, !SECRET_AFTER_D.matcher(yamlText(root)).find(), path + " passes a secret after -D (use ${env:…} or a file)");
+        check(problems, !SECRET_AFTER_D.matcher(yamlText(root)).find()
+                        && steps(root).stream().noneMatch(s -> SECRET_AFTER_D.matcher(yamlText(s)).find()),
+                path + " passes a secret after -D (use ${env:…} or a file)");
         int checkout = indexOf(root, s -> run(s).contains("actions/checkout") && run(s).contains("inputs.suite_ref"));
         int verify = indexOf(root, s -> run(s).contains("./mvnw") && run(s).contains("-Denv=cluster") && run(s).contains("-Ddeploy="));
         int upload = indexOf(root, s -> run(s).contains("actions/upload-artifact") && run(s).contains("reports"));
