@@ -88,7 +88,7 @@ public final class ReleaseWorkflow {
     }
 
     /** {@code ./.github/actions/x} → its action.yml (or action.yaml), read. */
-    JsonNode localAction(String uses) {
+    public JsonNode localAction(String uses) {
         Path dir = repository.resolve(uses.substring(2)).normalize();
         Path file = Files.exists(dir.resolve("action.yml")) ? dir.resolve("action.yml") : dir.resolve("action.yaml");
         return yaml(file);

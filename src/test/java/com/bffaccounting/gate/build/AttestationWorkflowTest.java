@@ -1,5 +1,6 @@
-package com.bffaccounting.gate.ci;
+package com.bffaccounting.gate.build;
 
+import com.bffaccounting.gate.ci.ReleaseWorkflow;
 import com.bffaccounting.gate.report.VerdictAttestation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -122,33 +123,33 @@ class AttestationWorkflowTest {
 
     @Test
     void theShippedWorkflowsAttestAndVerify() throws IOException {
-        assertThat(gateProblems(ReleaseWorkflowTest.WORKFLOW, ReleaseWorkflowTest.CALLER)).isEmpty();
-        assertThat(promotionProblems(ReleaseWorkflowTest.PROMOTE)).isEmpty();
+        assertThat(gateProblems(WorkflowFiles.WORKFLOW, WorkflowFiles.CALLER)).isEmpty();
+        assertThat(promotionProblems(WorkflowFiles.PROMOTE)).isEmpty();
     }
 
     @Test
     void weakerAttestationsAreCaught(@TempDir Path dir) throws Exception {
-        Path noToken = ReleaseWorkflowTest.copy(dir.resolve("a"), text -> text.replace("      id-token: write\n", ""));
-        assertThat(gateProblems(noToken, ReleaseWorkflowTest.CALLER)).anySatisfy(p -> assertThat(p).contains("attests with permissions"));
-        Path anyDigest = ReleaseWorkflowTest.copy(dir.resolve("b"), text -> text.replace("${{ steps.gate.outputs.digest }}", "${{ inputs.tag }}"));
-        assertThat(gateProblems(anyDigest, ReleaseWorkflowTest.CALLER)).anySatisfy(p -> assertThat(p).contains("subject is not the run's own"));
-        Path simulations = ReleaseWorkflowTest.copy(dir.resolve("c"), text -> text.replace(" && [ \"$(jq -r '.predicate.simulation' \"$statement\")\" = \"false\" ]", ""));
-        assertThat(gateProblems(simulations, ReleaseWorkflowTest.CALLER)).anySatisfy(p -> assertThat(p).contains("never a simulation"));
+        Path noToken = WorkflowFiles.copy(dir.resolve("a"), text -> text.replace("      id-token: write\n", ""));
+        assertThat(gateProblems(noToken, WorkflowFiles.CALLER)).anySatisfy(p -> assertThat(p).contains("attests with permissions"));
+        Path anyDigest = WorkflowFiles.copy(dir.resolve("b"), text -> text.replace("${{ steps.gate.outputs.digest }}", "${{ inputs.tag }}"));
+        assertThat(gateProblems(anyDigest, WorkflowFiles.CALLER)).anySatisfy(p -> assertThat(p).contains("subject is not the run's own"));
+        Path simulations = WorkflowFiles.copy(dir.resolve("c"), text -> text.replace(" && [ \"$(jq -r '.predicate.simulation' \"$statement\")\" = \"false\" ]", ""));
+        assertThat(gateProblems(simulations, WorkflowFiles.CALLER)).anySatisfy(p -> assertThat(p).contains("never a simulation"));
         Path caller = dir.resolve("caller.yml");
-        Files.writeString(caller, Files.readString(ReleaseWorkflowTest.CALLER).replace("      attestations: write\n", ""));
-        assertThat(gateProblems(ReleaseWorkflowTest.WORKFLOW, caller)).anySatisfy(p -> assertThat(p).contains("does not grant the gate"));
+        Files.writeString(caller, Files.readString(WorkflowFiles.CALLER).replace("      attestations: write\n", ""));
+        assertThat(gateProblems(WorkflowFiles.WORKFLOW, caller)).anySatisfy(p -> assertThat(p).contains("does not grant the gate"));
     }
 
     @Test
     void weakerPromotionsAreCaught(@TempDir Path dir) throws IOException {
         Path otherType = dir.resolve("a.yml");
-        Files.writeString(otherType, Files.readString(ReleaseWorkflowTest.PROMOTE).replace("/attestation/verdict/v1", "/verdict/v0"));
+        Files.writeString(otherType, Files.readString(WorkflowFiles.PROMOTE).replace("/attestation/verdict/v1", "/verdict/v0"));
         assertThat(promotionProblems(otherType)).anySatisfy(p -> assertThat(p).contains("not the one the suite writes"));
         Path anyDecision = dir.resolve("b.yml");
-        Files.writeString(anyDecision, Files.readString(ReleaseWorkflowTest.PROMOTE).replace(".decision == \"PASS\" and ", ""));
+        Files.writeString(anyDecision, Files.readString(WorkflowFiles.PROMOTE).replace(".decision == \"PASS\" and ", ""));
         assertThat(promotionProblems(anyDecision)).anySatisfy(p -> assertThat(p).contains("says PASS"));
         Path unpinned = dir.resolve("c.yml");
-        Files.writeString(unpinned, Files.readString(ReleaseWorkflowTest.PROMOTE).replace(" --signer-workflow \"${SIGNER_WORKFLOW}\"", ""));
+        Files.writeString(unpinned, Files.readString(WorkflowFiles.PROMOTE).replace(" --signer-workflow \"${SIGNER_WORKFLOW}\"", ""));
         assertThat(promotionProblems(unpinned)).anySatisfy(p -> assertThat(p).contains("gh attestation verify"));
     }
 }

@@ -1,4 +1,4 @@
-package com.bffaccounting.gate.ci;
+package com.bffaccounting.gate.build;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,90 @@
+package com.bffaccounting.gate.build;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Pattern;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The layers README's Layout describes, kept by ArchUnit on the compiled production classes (everything but
+ * the tests, the self-tests and the benchmarks, which may reach anywhere): no package is part of a cycle,
+ * each layer is used only from above, and only the sim builder composes the simulator.
+ */
+class ArchitectureTest {
+    private static final String ROOT = "com.bffaccounting.gate";
+    /** The plain clients and checks: each speaks to one thing (the cluster, Helm, the BFF, Prometheus, …). */
+    private static final String[] CLIENTS = {ROOT + ".kube..", ROOT + ".helm..", ROOT + ".http..", ROOT + ".gating..",
+            ROOT + ".metrics..", ROOT + ".sync..", ROOT + ".logs..", ROOT + ".registry..", ROOT + ".prometheus..", ROOT + ".local..",
+            ROOT + ".ci.."};
+    /** What everything may use: the outcome vocabulary, the model, the settings, waits, files, evidence, the checklist. */
+    private static final String[] FOUNDATION = {ROOT + ".outcome..", ROOT + ".model..", ROOT + ".config..", ROOT + ".waits..",
+            ROOT + ".io..", ROOT + ".evidence..", ROOT + ".checklist.."};
+
+    private static JavaClasses production;
+
+    /** Tests (…Test, …IT, and the classes nested in them), the self-tests and the benchmarks are not production. */
+    static final class ProductionOnly implements ImportOption {
+        private static final Pattern NOT_PRODUCTION = Pattern.compile(
+                ".*/com/bffaccounting/gate/((selftest|bench|build)/.*|.*(Test|IT)(\\$.*)?\\.class|[^/]*\\.class)$");
+
+        @Override
+        public boolean includes(Location location) {
+            return !location.matches(NOT_PRODUCTION);
+        }
+    }
+
+    @BeforeAll
+    static void importProduction() {
+        production = new ClassFileImporter().withImportOption(new ProductionOnly()).importPackages(ROOT);
+        // the rules judge the production classes, not an empty or a test-laden set
+        assertThat(production.stream().map(c -> c.getSimpleName())).hasSizeGreaterThan(150).contains("SimRun", "VerdictPlugin")
+                .noneMatch(name -> name.endsWith("Test") || name.endsWith("IT")).doesNotContain("FeatureRun");
+    }
+
+    @Test
+    void noPackageIsPartOfACycle() {
+        slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void eachLayerIsUsedOnlyFromAbove() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Glue").definedBy(ROOT + ".steps..")
+                .layer("Run").definedBy(ROOT + ".run..")
+                .layer("Composition").definedBy(ROOT + ".sut..")
+                .layer("Simulator").definedBy(ROOT + ".sim..")
+                .layer("Report").definedBy(ROOT + ".report..")
+                .layer("Clients").definedBy(CLIENTS)
+                .layer("Foundation").definedBy(FOUNDATION)
+                .whereLayer("Glue").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Run").mayOnlyBeAccessedByLayers("Glue")
+                .whereLayer("Composition").mayOnlyBeAccessedByLayers("Glue", "Run")
+                .whereLayer("Simulator").mayOnlyBeAccessedByLayers("Composition")
+                .whereLayer("Report").mayOnlyBeAccessedByLayers("Run", "Glue")
+                .whereLayer("Clients").mayOnlyBeAccessedByLayers("Glue", "Run", "Composition", "Simulator", "Report")
+                .check(production);
+    }
+
+    @Test
+    void theFoundationDependsOnNothingAboveIt() {
+        noClasses().that().resideInAnyPackage(FOUNDATION).should().dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".steps..", ROOT + ".run..", ROOT + ".sut..", ROOT + ".sim..", ROOT + ".report..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheSimBuilderComposesTheSimulator() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".sim..").and().doNotHaveSimpleName("SimRun")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".sim..")
+                .check(production);
+    }
+}
