@@ -46,7 +46,7 @@ class ArchitectureTest {
     static void importProduction() {
         production = new ClassFileImporter().withImportOption(new ProductionOnly()).importPackages(ROOT);
         // the rules judge the production classes, not an empty or a test-laden set
-        assertThat(production.stream().map(c -> c.getSimpleName())).hasSizeGreaterThan(150).contains("SimRun", "VerdictPlugin")
+        assertThat(production.stream().map(c -> c.getSimpleName())).hasSizeGreaterThan(150).contains("SimTargets", "VerdictPlugin")
                 .noneMatch(name -> name.endsWith("Test") || name.endsWith("IT")).doesNotContain("FeatureRun");
     }
 
@@ -83,7 +83,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheSimBuilderComposesTheSimulator() {
-        noClasses().that().resideOutsideOfPackage(ROOT + ".sim..").and().doNotHaveSimpleName("SimRun")
+        noClasses().that().resideOutsideOfPackage(ROOT + ".sim..").and().doNotHaveSimpleName("SimTargets")
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".sim..")
                 .check(production);
     }

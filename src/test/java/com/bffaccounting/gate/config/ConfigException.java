@@ -8,4 +8,10 @@ public class ConfigException extends RuntimeException {
     public ConfigException(String message) {
         super(message);
     }
+
+    /** A kubeconfig (or the simulated one) that selects another context than {@code cluster.expectedContext}. */
+    public static ConfigException wrongContext(String expected, String actual, String source) {
+        return new ConfigException("cluster.expectedContext: '" + expected + "' expected, but " + source + " selects context '"
+                + actual + "' — refusing to run against it (switch context, or pass -Dcluster.context=" + expected + ")");
+    }
 }

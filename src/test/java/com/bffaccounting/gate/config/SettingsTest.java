@@ -1,6 +1,5 @@
 package com.bffaccounting.gate.config;
 
-import com.bffaccounting.gate.evidence.Redactor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,7 +12,7 @@ import static com.bffaccounting.gate.config.SettingsCatalog.SIM_SYNC_ERROR_RATE;
 import static com.bffaccounting.gate.config.SettingsCatalog.SIM_SYNC_LAG;
 import static com.bffaccounting.gate.config.SettingsCatalog.SIM_SYNC_SOURCES;
 
-/** The simulated pilot: its faults (names are the simulator's business: SimRun checks them) and timings. */
+/** The simulated pilot: its faults (names are the simulator's business: SimTargets checks them) and timings. */
 public record SimSettings(Set<String> faults, List<String> syncSources, Duration syncLag,
                           double syncErrorRate, Duration slowRolloutDelay, Duration flapRecoversAfter,
                           Duration apiDelay, String apiHang, String user, java.util.Optional<String> userRules) {

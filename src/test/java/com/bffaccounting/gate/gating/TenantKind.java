@@ -1,7 +1,6 @@
 package com.bffaccounting.gate.gating;
 
 import com.bffaccounting.gate.config.GatingSettings;
-import com.bffaccounting.gate.config.Settings;
 
 import java.util.List;
 import java.util.Locale;

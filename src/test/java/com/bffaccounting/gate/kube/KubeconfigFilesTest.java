@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Kubeconfigs people really have: each one that cannot work is one line naming the file, the user or the command. */
 class KubeconfigFilesTest {

@@ -13,7 +13,6 @@ import com.bffaccounting.gate.helm.ReleaseDeployer;
 import com.bffaccounting.gate.io.Trees;
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.kube.rollout.LiveDeployment;
-import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;

@@ -58,7 +58,7 @@ public final class Preflight {
                 throw new ConfigException(e.getMessage());
             }
         } else if (settings.env == Env.SIM) {
-            SimRun.preflight(settings);
+            SimTargets.preflight(settings);
         }
     }
 
@@ -155,7 +155,7 @@ public final class Preflight {
         List<String> warnings = KubeconfigFiles.check(kubeconfig, source, settings.cluster.context());
         String context = KubeClient.contextOf(kubeconfig, source, settings.cluster.context());
         if (settings.cluster.expectedContext().isPresent() && !settings.cluster.expectedContext().get().equals(context)) {
-            throw wrongContext(settings.cluster.expectedContext().get(), context, source);
+            throw ConfigException.wrongContext(settings.cluster.expectedContext().get(), context, source);
         }
         return warnings;
     }
@@ -171,8 +171,4 @@ public final class Preflight {
         }
     }
 
-    static ConfigException wrongContext(String expected, String actual, String source) {
-        return new ConfigException("cluster.expectedContext: '" + expected + "' expected, but " + source + " selects context '"
-                + actual + "' — refusing to run against it (switch context, or pass -Dcluster.context=" + expected + ")");
-    }
 }

@@ -7,24 +7,20 @@ import com.bffaccounting.gate.io.SuiteVersion;
 import com.bffaccounting.gate.http.BffClient;
 import com.bffaccounting.gate.io.Daemons;
 import com.bffaccounting.gate.model.RunFacts;
-import com.bffaccounting.gate.prometheus.PrometheusClient;
-import com.bffaccounting.gate.registry.RegistryClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 /**
  * Builds the {@link Targets} of a run: the facts every env shares, then the builder of its kind
- * ({@link SimRun}, {@link LocalRun}, {@link ClusterRun}). This is the only place that knows the env
+ * ({@link SimTargets}, {@link LocalTargets}, {@link ClusterTargets}). This is the only place that knows the env
  * names: features and steps ask for capabilities, and a capability absent here is NOT_RUN there.
  */
 public final class RunComposer {
@@ -51,10 +47,11 @@ public final class RunComposer {
         } catch (UncheckedIOException e) {
             // C5.2 reports a chart that cannot be read; the attestation then names no chart digest
         }
+        SharedTargets shared = SharedTargets.of(settings, facts);
         Targets targets = switch (settings.env) {
-            case SIM -> SimRun.build(settings, facts);
-            case LOCAL -> LocalRun.build(settings, facts);
-            case CLUSTER -> ClusterRun.build(settings, facts);
+            case SIM -> SimTargets.build(settings, facts, shared);
+            case LOCAL -> LocalTargets.build(settings, facts, shared);
+            case CLUSTER -> ClusterTargets.build(settings, facts, shared);
         };
         try {
             facts.helmVersion(helmVersion.join());
@@ -72,21 +69,6 @@ public final class RunComposer {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    static RegistryClient registryClient(Settings settings) {
-        String host = settings.artifacts.imageRepository().substring(0, settings.artifacts.imageRepository().indexOf('/'));
-        URI url = settings.registry.url().orElse(URI.create("https://" + host));
-        return new RegistryClient(url, settings.registry.username(), settings.registry.password(), settings.registry.timeout());
-    }
-
-    static Supplier<Capability<PrometheusClient>> prometheusFromUrl(Settings settings, RunFacts facts) {
-        Capability<PrometheusClient> capability = settings.prometheus.url()
-                .map(url -> Capability.of(new PrometheusClient(url, settings.prometheus.queryTimeout())))
-                .orElseGet(() -> Capability.absent("needs Prometheus: no -Dprometheus.url given (env=" + settings.env.id() + ")"));
-        facts.prometheus(settings.prometheus.url().map(URI::toString)
-                .orElse("none (no -Dprometheus.url): C12.1/C12.2 read from a direct scrape, C12.3 not run"));
-        return () -> capability;
     }
 
 }

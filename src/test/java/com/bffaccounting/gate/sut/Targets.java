@@ -25,16 +25,75 @@ public final class Targets implements AutoCloseable {
     private final Path chart;
     private final List<AutoCloseable> resources;
 
-    Targets(Supplier<Capability<BffTarget>> bff, ClusterProbe clusterProbe, Capability<ClusterTarget> cluster,
-            Capability<RegistryClient> registry, Supplier<Capability<PrometheusClient>> prometheus, Path chart,
-            List<AutoCloseable> resources) {
-        this.bff = bff;
-        this.clusterProbe = clusterProbe;
-        this.cluster = cluster;
-        this.registry = registry;
-        this.prometheus = prometheus;
-        this.chart = chart;
+    private Targets(Builder built, List<AutoCloseable> resources) {
+        this.bff = built.bff;
+        this.clusterProbe = built.clusterProbe;
+        this.cluster = built.cluster;
+        this.registry = built.registry;
+        this.prometheus = built.prometheus;
+        this.chart = built.chart;
         this.resources = resources;
+    }
+
+    /** A run's targets, starting from what every env shares: the registry, Prometheus at prometheus.url, the chart. */
+    static Builder from(SharedTargets shared) {
+        return new Builder(shared);
+    }
+
+    /** Names each part, so that no builder passes seven arguments by position. */
+    static final class Builder {
+        private Supplier<Capability<BffTarget>> bff;
+        private ClusterProbe clusterProbe;
+        private Capability<ClusterTarget> cluster;
+        private Capability<RegistryClient> registry;
+        private Supplier<Capability<PrometheusClient>> prometheus;
+        private Path chart;
+
+        private Builder(SharedTargets shared) {
+            this.registry = shared.registry();
+            this.prometheus = shared.prometheusFromUrl();
+            this.chart = shared.chart();
+        }
+
+        /** The BFF, resolved when a check first needs it. */
+        Builder bff(Supplier<Capability<BffTarget>> bff) {
+            this.bff = bff;
+            return this;
+        }
+
+        Builder cluster(ClusterProbe probe, Capability<ClusterTarget> cluster) {
+            this.clusterProbe = probe;
+            this.cluster = cluster;
+            return this;
+        }
+
+        /** No cluster in this run, and why: every cluster check is NOT_RUN with it. */
+        Builder noCluster(String reason) {
+            return cluster(ClusterProbe.notConfigured(reason), Capability.absent(reason));
+        }
+
+        Builder registry(Capability<RegistryClient> registry) {
+            this.registry = registry;
+            return this;
+        }
+
+        Builder prometheus(Supplier<Capability<PrometheusClient>> prometheus) {
+            this.prometheus = prometheus;
+            return this;
+        }
+
+        Builder chart(Path chart) {
+            this.chart = chart;
+            return this;
+        }
+
+        /** The targets, which close {@code resources} (newest first) when the run ends. */
+        Targets closing(List<AutoCloseable> resources) {
+            if (bff == null || cluster == null) {
+                throw new IllegalStateException("a run's targets name their BFF and their cluster (or why there is none)");
+            }
+            return new Targets(this, resources);
+        }
     }
 
     /**

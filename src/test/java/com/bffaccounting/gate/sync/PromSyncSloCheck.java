@@ -1,7 +1,6 @@
 package com.bffaccounting.gate.sync;
 
 import com.bffaccounting.gate.config.SyncSettings;
-import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.prometheus.PromDurations;

@@ -6,7 +6,6 @@ import com.bffaccounting.gate.metrics.MetricsScraper;
 import com.bffaccounting.gate.metrics.Sample;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Findings;
-import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.prometheus.PromDurations;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.waits.Timeout;

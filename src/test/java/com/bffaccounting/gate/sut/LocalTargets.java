@@ -1,8 +1,6 @@
 package com.bffaccounting.gate.sut;
 
 import com.bffaccounting.gate.config.Settings;
-import com.bffaccounting.gate.evidence.Redactor;
-import com.bffaccounting.gate.kube.ClusterProbe;
 import com.bffaccounting.gate.local.BffContainers;
 import com.bffaccounting.gate.local.BffProcess;
 import com.bffaccounting.gate.model.RunFacts;
@@ -11,7 +9,6 @@ import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +19,16 @@ import java.util.Map;
  * from {@code bff.command}, or from {@code bff.image} with Testcontainers — and no cluster (unless
  * {@code local.cluster=k3s}).
  */
-final class LocalRun {
+final class LocalTargets {
     private static final String NO_CLUSTER_LOCAL =
             "needs a Kubernetes cluster: env=local runs only the checks that talk to the BFF (use -Denv=cluster against a cluster)";
 
-    private LocalRun() {
+    private LocalTargets() {
     }
 
-    static Targets build(Settings settings, RunFacts facts) {
+    static Targets build(Settings settings, RunFacts facts, SharedTargets shared) {
         if (settings.local.cluster().isPresent()) {
-            return localK3s(settings, facts);
+            return localK3s(settings, facts, shared);
         }
         List<AutoCloseable> resources = new ArrayList<>();
         Capability<BffTarget> bff;
@@ -74,8 +71,7 @@ final class LocalRun {
         }
         bff.get().ifPresent(b -> facts.bff(b.baseUrl() + " (" + b.reachedVia() + ")"));
         Capability<BffTarget> resolved = bff;
-        return new Targets(() -> resolved, ClusterProbe.notConfigured(NO_CLUSTER_LOCAL), Capability.absent(NO_CLUSTER_LOCAL),
-                Capability.of(RunComposer.registryClient(settings)), RunComposer.prometheusFromUrl(settings, facts), Path.of(settings.artifacts.chartPath()), resources);
+        return Targets.from(shared).bff(() -> resolved).noCluster(NO_CLUSTER_LOCAL).closing(resources);
     }
 
     /**
@@ -91,17 +87,15 @@ final class LocalRun {
      * {@code -Dlocal.cluster=k3s}: the cluster checks against a throwaway K3s from Testcontainers, the BFF
      * reached through it as in a real cluster. Without Docker every cluster check is NOT_RUN, saying so.
      */
-    private static Targets localK3s(Settings settings, RunFacts facts) {
+    private static Targets localK3s(Settings settings, RunFacts facts, SharedTargets shared) {
         if (!BffContainers.dockerAvailable()) {
             String reason = "needs a Docker engine for -Dlocal.cluster=k3s (Testcontainers K3s), and none is reachable here";
-            return new Targets(() -> Capability.absent(reason), ClusterProbe.notConfigured(reason), Capability.absent(reason),
-                    Capability.of(RunComposer.registryClient(settings)), RunComposer.prometheusFromUrl(settings, facts), Path.of(settings.artifacts.chartPath()),
-                    new ArrayList<>());
+            return Targets.from(shared).bff(() -> Capability.absent(reason)).noCluster(reason).closing(new ArrayList<>());
         }
         K3sContainer k3s = new K3sContainer(DockerImageName.parse(settings.local.k3sImage()));
         k3s.start();
         facts.localCluster("K3s " + settings.local.k3sImage() + " (Testcontainers)");
-        return ClusterRun.build(settings, facts, k3s.getKubeConfigYaml(), "K3s kubeconfig (Testcontainers)", k3s);
+        return ClusterTargets.build(settings, facts, shared, k3s.getKubeConfigYaml(), "K3s kubeconfig (Testcontainers)", k3s);
     }
 
 }

@@ -33,12 +33,12 @@ import java.util.function.Supplier;
  * reaches a real one, and a real Prometheus started on first use. The only composition that knows the
  * simulator.
  */
-final class SimRun {
+final class SimTargets {
     /** The simulated API server counts writes itself, and serves no OpenAPI document for Helm's schema validation. */
     private static final ClusterTarget.Origin SIMULATED = new ClusterTarget.Origin(" (SimCluster — simulated API server, SimBff behind it)",
             "the simulated API server itself");
 
-    private SimRun() {
+    private SimTargets() {
     }
 
     /**
@@ -52,14 +52,14 @@ final class SimRun {
                     + " — see src/test/resources/FAULTS.md for the list");
         }
         settings.cluster.expectedContext().filter(expected -> !expected.equals(SimCluster.CONTEXT)).ifPresent(expected -> {
-            throw Preflight.wrongContext(expected, SimCluster.CONTEXT, "the simulated kubeconfig");
+            throw ConfigException.wrongContext(expected, SimCluster.CONTEXT, "the simulated kubeconfig");
         });
     }
 
-    static Targets build(Settings settings, RunFacts facts) {
+    static Targets build(Settings settings, RunFacts facts, SharedTargets shared) {
         preflight(settings);
         List<AutoCloseable> resources = Collections.synchronizedList(new ArrayList<>());
-        Path chart = Path.of(settings.artifacts.chartPath());
+        Path chart = shared.chart();
         Optional<SparePrometheus.Lease> lease = leasePrometheus(settings);
         lease.ifPresent(started -> {
             resources.add(started.prometheus());
@@ -74,7 +74,7 @@ final class SimRun {
                 started.prometheus().targetListening(Instant.now());
             });
             lease.ifPresent(SparePrometheus::prepareNext);
-            return simTargets(settings, facts, pilot, chart, prometheus, resources);
+            return simTargets(settings, facts, shared, pilot, prometheus, resources);
         } catch (RuntimeException e) {
             // a half-built run must not leave Prometheus or the simulated pilot's servers behind
             Targets.closeNewestFirst(resources);
@@ -82,11 +82,11 @@ final class SimRun {
         }
     }
 
-    private static Targets simTargets(Settings settings, RunFacts facts, SimPilot pilot, Path chart, Optional<SuitePrometheus> prometheus,
-                                      List<AutoCloseable> resources) {
-        Path chartUnderTest = chart;
+    private static Targets simTargets(Settings settings, RunFacts facts, SharedTargets shared, SimPilot pilot,
+                                      Optional<SuitePrometheus> prometheus, List<AutoCloseable> resources) {
+        Path chartUnderTest = shared.chart();
         if (Fault.CHART_ENV_UNWIRED.in(settings)) {
-            chartUnderTest = ChartFaults.envUnwiredCopy(chart);
+            chartUnderTest = ChartFaults.envUnwiredCopy(shared.chart());
             Path broken = chartUnderTest;
             resources.add(() -> Trees.delete(broken));
         }
@@ -100,8 +100,9 @@ final class SimRun {
         // counted to the end of the run: the verdict says how often the API server had to be asked again
         connection.cluster().get().ifPresent(c -> resources.add(() -> facts.kubeRetries(c.kube().retries())));
         Supplier<Capability<BffTarget>> bff = connection.bffBehindDeployment(settings, facts, resources);
-        return new Targets(bff, connection.probe(), connection.cluster(), Capability.of(registry),
-                simPrometheus(settings, facts, prometheus, pilot, connection, resources), chartUnderTest, resources);
+        return Targets.from(shared).bff(bff).cluster(connection.probe(), connection.cluster()).registry(Capability.of(registry))
+                .prometheus(simPrometheus(settings, facts, shared, prometheus, pilot, connection, resources)).chart(chartUnderTest)
+                .closing(resources);
     }
 
     /**
@@ -131,10 +132,11 @@ final class SimRun {
     }
 
     /** C12's Prometheus: the one at {@code prometheus.url}, the one the suite started, or none (C12.3 NOT_RUN, C12.1/C12.2 from a direct scrape). */
-    private static Supplier<Capability<PrometheusClient>> simPrometheus(Settings settings, RunFacts facts, Optional<SuitePrometheus> started,
-                                                                      SimPilot pilot, ClusterConnection connection, List<AutoCloseable> resources) {
+    private static Supplier<Capability<PrometheusClient>> simPrometheus(Settings settings, RunFacts facts, SharedTargets shared,
+                                                                      Optional<SuitePrometheus> started, SimPilot pilot,
+                                                                      ClusterConnection connection, List<AutoCloseable> resources) {
         if (settings.prometheus.url().isPresent()) {
-            return RunComposer.prometheusFromUrl(settings, facts);
+            return shared.prometheusFromUrl();
         }
         if (started.isEmpty()) {
             facts.prometheus("none (no prometheus binary on PATH): C12 read from a direct scrape, C12.3 not run");
