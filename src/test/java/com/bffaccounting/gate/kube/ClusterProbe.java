@@ -1,5 +1,9 @@
 package com.bffaccounting.gate.kube;
 
+import com.bffaccounting.gate.outcome.CheckFailed;
+import com.bffaccounting.gate.outcome.Inconclusive;
+import com.bffaccounting.gate.outcome.NotRun;
+
 import java.util.Optional;
 
 /**
@@ -25,6 +29,30 @@ public record ClusterProbe(boolean configured, String notConfiguredReason, Strin
 
     public static ClusterProbe notConfigured(String reason) {
         return new ClusterProbe(false, reason, null, null, null, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** C2.2: the kubeconfig selects a context, whose name this is; FAIL when it selects none. */
+    public String requireContext() {
+        if (context == null || context.isBlank()) {
+            throw new CheckFailed("the kubeconfig " + kubeconfigSource + " selects no context");
+        }
+        return context;
+    }
+
+    /**
+     * C2.1: these credentials may read the release's namespace. A refusal of the credentials (401) is the
+     * line's FAIL; a limited account (403) cannot be judged; an unreachable cluster is C3.1's to judge.
+     */
+    public void requireReadAccess() {
+        if (failure.isPresent()) {
+            throw new NotRun("needs a reachable cluster (see the cluster connectivity check)");
+        }
+        credentialsRefused.ifPresent(refused -> {
+            throw new CheckFailed("cluster access refused: " + refused);
+        });
+        accessForbidden.ifPresent(forbidden -> {
+            throw new Inconclusive("cluster access is limited: " + forbidden);
+        });
     }
 
 }

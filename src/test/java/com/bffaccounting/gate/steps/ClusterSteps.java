@@ -3,7 +3,6 @@ package com.bffaccounting.gate.steps;
 import com.bffaccounting.gate.kube.ClusterInfo;
 import com.bffaccounting.gate.kube.ClusterProbe;
 import com.bffaccounting.gate.outcome.CheckFailed;
-import com.bffaccounting.gate.outcome.Inconclusive;
 import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.outcome.Observation;
 import com.bffaccounting.gate.sut.ClusterTarget;
@@ -40,10 +39,7 @@ public class ClusterSteps {
     @Then("it selects a context, which is reported")
     public void selectsContext() {
         ClusterProbe probe = probe();
-        if (probe.context() == null || probe.context().isBlank()) {
-            throw new CheckFailed("the kubeconfig " + probe.kubeconfigSource() + " selects no context");
-        }
-        scenario.observe(Observation.fact("context", probe.context())
+        scenario.observe(Observation.fact("context", probe.requireContext())
                 .says("context " + probe.context() + " → " + probe.apiServerUrl() + " (kubeconfig " + probe.kubeconfigSource() + ")"));
     }
 
@@ -62,15 +58,7 @@ public class ClusterSteps {
     @Then("the current credentials may read the release namespace")
     public void credentialsMayRead() {
         ClusterProbe probe = probe();
-        if (probe.failure().isPresent()) {
-            throw new NotRun("needs a reachable cluster (see the cluster connectivity check)");
-        }
-        if (probe.credentialsRefused().isPresent()) {
-            throw new CheckFailed("cluster access refused: " + probe.credentialsRefused().get());
-        }
-        if (probe.accessForbidden().isPresent()) {
-            throw new Inconclusive("cluster access is limited: " + probe.accessForbidden().get());
-        }
+        probe.requireReadAccess();
         scenario.observe(Observation.note("context " + probe.context() + " may list pods in namespace " + context.release().namespace()));
     }
 

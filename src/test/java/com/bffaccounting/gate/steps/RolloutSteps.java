@@ -10,7 +10,6 @@ import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Observation;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.fabric8.kubernetes.api.model.Pod;
 
 import java.util.List;
 import java.util.Map;
@@ -49,21 +48,7 @@ public class RolloutSteps {
     public void podsReady() {
         RolloutInspector.Outcome outcome = settled();
         scenario.observe(PodStates.observed(outcome.seenPods()));
-        if (outcome instanceof RolloutInspector.Missing missing) {
-            throw new CheckFailed(missing.what());
-        }
-        if (outcome instanceof RolloutInspector.Failed failed) {
-            throw new CheckFailed(diagnose(failed.headline()));
-        }
-        if (outcome instanceof RolloutInspector.TimedOut timedOut) {
-            throw new CheckFailed("pods of " + context.release().deploymentName() + " not ready after "
-                    + timedOut.waited().toSeconds() + " s: " + timedOut.state() + "\n" + PodStates.describe(timedOut.pods()));
-        }
-        RolloutInspector.Ready ready = (RolloutInspector.Ready) outcome;
-        List<Pod> restarted = ready.pods().stream().filter(p -> PodStates.restarts(p) > 0).toList();
-        if (!restarted.isEmpty()) {
-            throw new CheckFailed("pods restarted: " + PodStates.describe(restarted).trim());
-        }
+        RolloutInspector.Ready ready = outcome.requireReady(context.release().deploymentName(), this::diagnose);
         scenario.observe(Observation.measure("ready after", ready.waited().toMillis() / 1000.0, "s")
                 .says("ready after " + ready.waited().toMillis() + " ms of waiting"));
     }
@@ -74,33 +59,15 @@ public class RolloutSteps {
         long pulling = outcome.seenPods().stream().filter(PodStates::cannotPullImage).count();
         scenario.observe(Observation.measure("pods failing to pull", pulling, null).against(0)
                 .says(pulling + " of " + outcome.seenPods().size() + " pods in ErrImagePull, ImagePullBackOff or InvalidImageName"));
-        if (outcome instanceof RolloutInspector.Missing missing) {
-            throw new CheckFailed(missing.what());
-        }
-        if (outcome instanceof RolloutInspector.Failed failed && failed.imagePull().isPresent()) {
-            throw new CheckFailed("image pull failed: " + diagnose(failed.imagePull().get()));
-        }
-        if (outcome instanceof RolloutInspector.Failed failed) {
-            scenario.observe(Observation.note("the rollout fails otherwise: " + failed.headline().reason()));
-        }
+        outcome.requireNoImagePullFailure(this::diagnose)
+                .ifPresent(other -> scenario.observe(Observation.note("the rollout fails otherwise: " + other.reason())));
     }
 
     @Then("the Deployment has all its replicas updated and available")
     public void deploymentComplete() {
         RolloutInspector.Outcome outcome = settled();
-        String name = context.release().deploymentName();
-        if (outcome instanceof RolloutInspector.Missing missing) {
-            throw new CheckFailed(missing.what());
-        }
-        if (outcome instanceof RolloutInspector.Failed failed) {
-            scenario.observe(PodStates.replicas(failed.look().deployment()));
-            throw new CheckFailed(name + " rollout incomplete: " + RolloutInspector.rolloutComplete(failed.look().deployment())
-                    .orElse("all replicas updated and available, but") + "; " + diagnose(failed.headline()));
-        }
-        if (outcome instanceof RolloutInspector.TimedOut timedOut) {
-            throw new CheckFailed(name + " rollout incomplete after " + timedOut.waited().toSeconds() + " s: " + timedOut.state());
-        }
-        scenario.observe(PodStates.replicas(((RolloutInspector.Ready) outcome).look().deployment()));
+        outcome.seenDeployment().ifPresent(deployment -> scenario.observe(PodStates.replicas(deployment)));
+        outcome.requireComplete(context.release().deploymentName(), this::diagnose);
     }
 
     @When("the last log lines of each pod are collected")

@@ -47,7 +47,7 @@ public class SafetySteps {
         now.problem().ifPresent(problem -> {
             throw new CheckFailed(problem);
         });
-        context.run().endChecks().register(scenario.tags(), "옵션 2 수동 배포 후 검증 — the whole verify-only run sent no write request",
+        context.run().endChecks().register(scenario.tags(), scenario.name() + ": the whole run sent no write request",
                 () -> writesSoFar(cluster, "in the whole run"));
         scenario.observe(Observation.note("both the cluster client (writes counted by " + cluster.origin().writesCountedBy()
                 + ") and Helm refuse writes in this run, and both counts are judged again when the run ends"));

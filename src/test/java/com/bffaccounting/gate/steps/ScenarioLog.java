@@ -37,6 +37,11 @@ public final class ScenarioLog {
         observations.forEach(this::observe);
     }
 
+    /** The running scenario's name, as the feature gives it. */
+    public String name() {
+        return scenario.getName();
+    }
+
     /** The running scenario's tags ({@code @C9.2}, …). */
     public List<String> tags() {
         return List.copyOf(scenario.getSourceTagNames());

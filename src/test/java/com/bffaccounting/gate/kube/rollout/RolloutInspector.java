@@ -1,5 +1,9 @@
 package com.bffaccounting.gate.kube.rollout;
 
+import java.util.function.Function;
+
+import com.bffaccounting.gate.outcome.CheckFailed;
+
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.Inconclusive;
@@ -44,9 +48,67 @@ public final class RolloutInspector {
         this.classifier = new RolloutClassifier(graces);
     }
 
+    /**
+     * The rollout as Step 4 judges it. Each line asks the outcome for its own judgement, in the words of its
+     * check; {@code diagnosis} turns a problem into the line people read (with what the registry says of the tag).
+     */
     public sealed interface Outcome permits Ready, Failed, TimedOut, Missing {
         /** The release's pods as this outcome last saw them (none when the Deployment is missing). */
         List<Pod> seenPods();
+
+        /** The Deployment as this outcome last saw it, when it looked at one. */
+        default Optional<Deployment> seenDeployment() {
+            return this instanceof Ready ready ? Optional.of(ready.look().deployment())
+                    : this instanceof Failed failed ? Optional.of(failed.look().deployment()) : Optional.empty();
+        }
+
+        /** C6.1: every pod Running and Ready, with no restarts; otherwise the first reason it is not. */
+        default Ready requireReady(String deployment, Function<RolloutProblem, String> diagnosis) {
+            if (this instanceof Missing missing) {
+                throw new CheckFailed(missing.what());
+            }
+            if (this instanceof Failed failed) {
+                throw new CheckFailed(diagnosis.apply(failed.headline()));
+            }
+            if (this instanceof TimedOut timedOut) {
+                throw new CheckFailed("pods of " + deployment + " not ready after " + timedOut.waited().toSeconds() + " s: "
+                        + timedOut.state() + "\n" + PodStates.describe(timedOut.pods()));
+            }
+            Ready ready = (Ready) this;
+            List<Pod> restarted = ready.pods().stream().filter(p -> PodStates.restarts(p) > 0).toList();
+            if (!restarted.isEmpty()) {
+                throw new CheckFailed("pods restarted: " + PodStates.describe(restarted).trim());
+            }
+            return ready;
+        }
+
+        /** C10.2: fails only for an image that cannot be pulled, as its words say; another failure is only named. */
+        default Optional<RolloutProblem> requireNoImagePullFailure(Function<RolloutProblem, String> diagnosis) {
+            if (this instanceof Missing missing) {
+                throw new CheckFailed(missing.what());
+            }
+            if (this instanceof Failed failed) {
+                failed.imagePull().ifPresent(pull -> {
+                    throw new CheckFailed("image pull failed: " + diagnosis.apply(pull));
+                });
+                return Optional.of(failed.headline());
+            }
+            return Optional.empty();
+        }
+
+        /** C6.2: every replica updated and available; otherwise why the rollout is incomplete. */
+        default void requireComplete(String deployment, Function<RolloutProblem, String> diagnosis) {
+            if (this instanceof Missing missing) {
+                throw new CheckFailed(missing.what());
+            }
+            if (this instanceof Failed failed) {
+                throw new CheckFailed(deployment + " rollout incomplete: " + rolloutComplete(failed.look().deployment())
+                        .orElse("all replicas updated and available, but") + "; " + diagnosis.apply(failed.headline()));
+            }
+            if (this instanceof TimedOut timedOut) {
+                throw new CheckFailed(deployment + " rollout incomplete after " + timedOut.waited().toSeconds() + " s: " + timedOut.state());
+            }
+        }
     }
 
     /** Every replica updated and available, every pod of it ready. */
