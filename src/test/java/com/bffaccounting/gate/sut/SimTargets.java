@@ -15,6 +15,7 @@ import com.bffaccounting.gate.registry.RegistryClient;
 import com.bffaccounting.gate.sim.ChartFaults;
 import com.bffaccounting.gate.sim.Fault;
 import com.bffaccounting.gate.sim.SimPilot;
+import com.bffaccounting.gate.sim.prometheus.SimPrometheus;
 import com.bffaccounting.gate.sim.cluster.SimCluster;
 
 import java.net.InetSocketAddress;
@@ -60,20 +61,12 @@ final class SimTargets {
         preflight(settings);
         List<AutoCloseable> resources = Collections.synchronizedList(new ArrayList<>());
         Path chart = shared.chart();
-        Optional<SparePrometheus.Lease> lease = leasePrometheus(settings);
-        lease.ifPresent(started -> {
-            resources.add(started.prometheus());
-            resources.add(started.relay());
-        });
-        Optional<SuitePrometheus> prometheus = lease.map(SparePrometheus.Lease::prometheus);
+        Optional<SimPrometheus> prometheus = startPrometheus(settings);
+        prometheus.ifPresent(resources::add);
         try {
             SimPilot pilot = SimPilot.start(settings, chart);
             resources.add(pilot);
-            lease.ifPresent(started -> {
-                started.relay().pointTo(new InetSocketAddress(pilot.bff().baseUrl().getHost(), pilot.bff().baseUrl().getPort()));
-                started.prometheus().targetListening(Instant.now());
-            });
-            lease.ifPresent(SparePrometheus::prepareNext);
+            prometheus.ifPresent(started -> started.pointTo(new InetSocketAddress(pilot.bff().baseUrl().getHost(), pilot.bff().baseUrl().getPort())));
             return simTargets(settings, facts, shared, pilot, prometheus, resources);
         } catch (RuntimeException e) {
             // a half-built run must not leave Prometheus or the simulated pilot's servers behind
@@ -83,7 +76,7 @@ final class SimTargets {
     }
 
     private static Targets simTargets(Settings settings, RunFacts facts, SharedTargets shared, SimPilot pilot,
-                                      Optional<SuitePrometheus> prometheus, List<AutoCloseable> resources) {
+                                      Optional<SimPrometheus> prometheus, List<AutoCloseable> resources) {
         Path chartUnderTest = shared.chart();
         if (Fault.CHART_ENV_UNWIRED.in(settings)) {
             chartUnderTest = ChartFaults.envUnwiredCopy(shared.chart());
@@ -108,16 +101,16 @@ final class SimTargets {
     /**
      * In sim: a real Prometheus scraping SimBff and evaluating the chart's own alert rules (durations
      * compressed by settings), started before the simulated pilot — or, from a JVM's second run on, while
-     * the run before ran ({@link SparePrometheus}) — so that its five-second wait for targets is not waited
+     * the run before ran ({@link SimPrometheus}) — so that its five-second wait for targets is not waited
      * for. The rules are rendered (Helm) while it starts. None when {@code prometheus.url} names one, or
      * without the binary.
      */
-    private static Optional<SparePrometheus.Lease> leasePrometheus(Settings settings) {
+    private static Optional<SimPrometheus> startPrometheus(Settings settings) {
         if (settings.prometheus.url().isPresent()) {
             return Optional.empty();
         }
-        return settings.prometheus.binary().map(Path::of).or(() -> Executables.onPath("prometheus")).map(binary -> SparePrometheus.lease(
-                new SparePrometheus.Key(binary, settings.prometheus.scrapeInterval(), settings.prometheus.queryTimeout()), alertRules(settings)));
+        return settings.prometheus.binary().map(Path::of).or(() -> Executables.onPath("prometheus")).map(binary -> SimPrometheus.start(
+                new SimPrometheus.Key(binary, settings.prometheus.scrapeInterval(), settings.prometheus.queryTimeout()), alertRules(settings)));
     }
 
     /**
@@ -133,7 +126,7 @@ final class SimTargets {
 
     /** C12's Prometheus: the one at {@code prometheus.url}, the one the suite started, or none (C12.3 NOT_RUN, C12.1/C12.2 from a direct scrape). */
     private static Supplier<Capability<PrometheusClient>> simPrometheus(Settings settings, RunFacts facts, SharedTargets shared,
-                                                                      Optional<SuitePrometheus> started, SimPilot pilot,
+                                                                      Optional<SimPrometheus> started, SimPilot pilot,
                                                                       ClusterConnection connection, List<AutoCloseable> resources) {
         if (settings.prometheus.url().isPresent()) {
             return shared.prometheusFromUrl();

@@ -1,6 +1,7 @@
-package com.bffaccounting.gate.prometheus;
+package com.bffaccounting.gate.sim.prometheus;
 
 import com.bffaccounting.gate.helm.HelmValues;
+import com.bffaccounting.gate.prometheus.AlertRules;
 import com.bffaccounting.gate.http.PlainHttp;
 import com.bffaccounting.gate.io.Executables;
 import com.bffaccounting.gate.io.LoopbackPorts;
@@ -27,8 +28,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * waits for) and is given the chart's rules by a reload; rules it rejects are an error with its reason,
  * and the rules it had stay. Skipped without the binary, unless {@code -Dprometheus.required=true} (CI).
  */
-class PrometheusServerTest {
-    private static PrometheusServer server;
+class PrometheusProcessTest {
+    private static PrometheusProcess server;
 
     @BeforeAll
     static void start() {
@@ -37,7 +38,7 @@ class PrometheusServerTest {
             throw new AssertionError("prometheus is not on PATH but prometheus.required=true — install Debian's prometheus package");
         }
         assumeTrue(binary.isPresent(), "prometheus is not on PATH (apt-get install prometheus)");
-        server = PrometheusServer.start(binary.get(), "127.0.0.1:" + LoopbackPorts.free(), Duration.ofSeconds(1), LoopbackPorts.free(),
+        server = PrometheusProcess.start(binary.get(), "127.0.0.1:" + LoopbackPorts.free(), Duration.ofSeconds(1), LoopbackPorts.free(),
                 new Timeout("Prometheus start", Duration.ofSeconds(30), "test"));
     }
 

@@ -1,6 +1,7 @@
-package com.bffaccounting.gate.prometheus;
+package com.bffaccounting.gate.sim.prometheus;
 
 import com.bffaccounting.gate.http.PlainHttp;
+import com.bffaccounting.gate.prometheus.PromDurations;
 import com.bffaccounting.gate.http.StatusProbe;
 import com.bffaccounting.gate.io.Trees;
 import com.bffaccounting.gate.outcome.Causes;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  * five seconds after it starts whatever it waits for. Stopped (and its data deleted) when closed, and at
  * the latest when the JVM exits (a run stopped with Ctrl-C must not leave a Prometheus behind).
  */
-public final class PrometheusServer implements AutoCloseable {
+final class PrometheusProcess implements AutoCloseable {
     private static final String NO_RULES = "groups: []\n";
     private static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     private static final Pattern LOGGED_ERROR = Pattern.compile("err=\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -39,7 +40,7 @@ public final class PrometheusServer implements AutoCloseable {
     private final Thread stopOnExit;
     private String rules = NO_RULES;
 
-    private PrometheusServer(Process process, Path dir, URI url) {
+    private PrometheusProcess(Process process, Path dir, URI url) {
         this.process = process;
         this.dir = dir;
         this.url = url;
@@ -63,7 +64,7 @@ public final class PrometheusServer implements AutoCloseable {
      * @param scrapeInterval scrape and rule-evaluation interval
      * @param port           its loopback web port (free: {@code io.LoopbackPorts})
      */
-    public static PrometheusServer start(Path binary, String target, Duration scrapeInterval, int port, Timeout startTimeout) {
+    static PrometheusProcess start(Path binary, String target, Duration scrapeInterval, int port, Timeout startTimeout) {
         Path dir;
         try {
             dir = Files.createTempDirectory("release-gate-prometheus");
@@ -88,7 +89,7 @@ public final class PrometheusServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + binary, e);
         }
-        PrometheusServer server = new PrometheusServer(process, dir, URI.create("http://127.0.0.1:" + port));
+        PrometheusProcess server = new PrometheusProcess(process, dir, URI.create("http://127.0.0.1:" + port));
         try {
             server.awaitReady(startTimeout);
         } catch (RuntimeException e) {
@@ -116,7 +117,7 @@ public final class PrometheusServer implements AutoCloseable {
      * Evaluates these rule groups ({@code groups:}) from now on: written and reloaded when they differ
      * from the loaded ones. Throws with Prometheus's own reason when it rejects them.
      */
-    public synchronized void loadRules(String rulesYaml) {
+    synchronized void loadRules(String rulesYaml) {
         if (rulesYaml.equals(rules)) {
             return;
         }
@@ -147,7 +148,7 @@ public final class PrometheusServer implements AutoCloseable {
         }
     }
 
-    public URI url() {
+    URI url() {
         return url;
     }
 

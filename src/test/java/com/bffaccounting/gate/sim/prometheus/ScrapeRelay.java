@@ -1,4 +1,4 @@
-package com.bffaccounting.gate.sut;
+package com.bffaccounting.gate.sim.prometheus;
 
 import com.bffaccounting.gate.io.Daemons;
 
