@@ -36,11 +36,11 @@ import java.util.logging.Logger;
 /**
  * The simulated cluster of {@code env=sim}: fabric8's mock API server in CRUD mode, made capable of
  * serving the real Helm ({@link SimApiDispatcher}), plus controllers that roll Deployments out
- * ({@link SimKubelet}). It is a stand-in for a Kubernetes API server; reports say so.
+ * ({@link SimControllers}, whose pods get their status from {@link SimKubelet}). It is a stand-in for a Kubernetes API server; reports say so.
  */
 public final class SimCluster implements AutoCloseable {
     public static final String CONTEXT = "sim-pilot";
-    private SimKubelet kubelet;
+    private SimControllers controlPlane;
     /** Who the suite is to the simulated API server (what a 403 names). */
     static final String USER = "system:serviceaccount:accounting:release-gate";
     /**
@@ -97,19 +97,19 @@ public final class SimCluster implements AutoCloseable {
         SimCluster cluster = new SimCluster(dispatcher, server, controllerClient, controllers);
         // every cluster has one, and its UID is the cluster's identity (the attestation names it)
         cluster.createNamespace("kube-system");
-        SimKubelet kubelet = new SimKubelet(controllerClient, clock, fateOfImage, onRollout);
-        dispatcher.lastWords(kubelet::lastWordsOf);
-        cluster.kubelet = kubelet;
+        SimControllers controlPlane = new SimControllers(controllerClient, clock, fateOfImage, onRollout);
+        dispatcher.lastWords(controlPlane::lastWordsOf);
+        cluster.controlPlane = controlPlane;
         // A pass costs a dozen requests; a settled cluster (no write since the last pass began, no pod whose
         // status changes with age) needs none, and passes that would only repeat themselves took CPU from the run.
         AtomicLong answeredChanges = new AtomicLong(-1);
         controllers.scheduleWithFixedDelay(() -> {
             long changes = dispatcher.changes();
-            if (changes == answeredChanges.get() && !kubelet.awaitingTime()) {
+            if (changes == answeredChanges.get() && !controlPlane.awaitingTime()) {
                 return;
             }
             try {
-                kubelet.reconcileAll();
+                controlPlane.reconcileAll();
                 answeredChanges.set(changes);
                 cluster.lastControllerError = null;
             } catch (RuntimeException e) {
@@ -161,7 +161,7 @@ public final class SimCluster implements AutoCloseable {
     /** From now on the suite may do only what {@code rules} allow, as an RBAC-limited account (null: everything). */
     /** What the API server refuses to create from now on: a namespace's quota, its PodSecurity level. */
     public void admission(SimAdmission admission) {
-        kubelet.admission(admission);
+        controlPlane.admission(admission);
     }
 
     public void suiteRbac(SimRbac rules) {
