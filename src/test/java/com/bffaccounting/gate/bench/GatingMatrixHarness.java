@@ -2,13 +2,12 @@ package com.bffaccounting.gate.bench;
 
 import com.bffaccounting.gate.config.SettingSource;
 import com.bffaccounting.gate.config.Settings;
-import com.bffaccounting.gate.evidence.Redactor;
 import com.bffaccounting.gate.gating.GateExpectation;
 import com.bffaccounting.gate.gating.PilotGatingProbe;
 import com.bffaccounting.gate.gating.TenantProbeResult;
 import com.bffaccounting.gate.http.BffClient;
 import com.bffaccounting.gate.sim.SimBff;
-import com.bffaccounting.gate.sim.SimPilot;
+import com.bffaccounting.gate.sim.SimBffConfig;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +31,7 @@ public final class GatingMatrixHarness {
         Properties system = new Properties();
         system.putAll(Map.of("pilot.nonPilotTenants", tenants));
         Settings settings = Settings.from(new SettingSource(system, Map.of(), new Properties()));
-        try (SimBff bff = new SimBff(SimPilot.simBffConfig(settings), Clock.systemUTC()).start()) {
+        try (SimBff bff = new SimBff(SimBffConfig.of(settings), Clock.systemUTC()).start()) {
             for (int round = -2; round < 5; round++) {
                 BffClient client = new BffClient(bff.baseUrl(), Duration.ofSeconds(10), settings.redactor());
                 long start = System.nanoTime();

@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.sim;
 
+import com.bffaccounting.gate.config.Settings;
+
 import com.bffaccounting.gate.io.Trees;
 
 import java.io.IOException;
@@ -20,7 +22,17 @@ public final class ChartFaults {
     private ChartFaults() {
     }
 
-    public static Path envUnwiredCopy(Path chart) {
+    /** The chart the run verifies and deploys: the given one, or with chart-env-unwired a broken copy (deleted when the run ends). */
+    public static Path underTest(Settings settings, Path chart, java.util.List<AutoCloseable> resources) {
+        if (!Fault.CHART_ENV_UNWIRED.in(settings)) {
+            return chart;
+        }
+        Path broken = envUnwiredCopy(chart);
+        resources.add(() -> Trees.delete(broken));
+        return broken;
+    }
+
+    static Path envUnwiredCopy(Path chart) {
         try {
             Path copy = Files.createTempDirectory("chart-env-unwired");
             Trees.copy(chart, copy);

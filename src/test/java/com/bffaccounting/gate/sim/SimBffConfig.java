@@ -1,6 +1,9 @@
 package com.bffaccounting.gate.sim;
 
+import com.bffaccounting.gate.config.Settings;
+
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,4 +56,39 @@ public record SimBffConfig(List<String> allowlist, List<SyncSource> syncSources,
     String allowlistJson() {
         return allowlist.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(",", "[", "]"));
     }
+
+    /**
+     * SimBff gets what a deployment would give the container. Faults that are about configuration
+     * (an empty allowlist) change that input; the others switch a behaviour inside SimBff.
+     */
+    public static SimBffConfig of(Settings settings) {
+        Set<Fault> faults = Fault.activeIn(settings);
+        List<String> allowlist = faults.contains(Fault.ALLOWLIST_EMPTY) ? List.of() : settings.gating.allowlist();
+        List<SimBffConfig.SyncSource> sources = new ArrayList<>();
+        List<String> names = settings.sim.syncSources();
+        for (int i = 0; i < names.size(); i++) {
+            boolean first = i == 0;
+            Duration lag = first && faults.contains(Fault.SYNC_STALE)
+                    ? settings.sync.maxLag().plus(settings.sync.maxLag().dividedBy(5)) // 6 min against a 5 min SLO
+                    : settings.sim.syncLag();
+            double errorRate = first && faults.contains(Fault.SYNC_ERROR_RATE)
+                    ? settings.sync.maxErrorRate() + 0.01 // 6 % against a 5 % SLO
+                    : settings.sim.syncErrorRate();
+            Duration stale = settings.sync.maxLag().plus(settings.sync.maxLag().dividedBy(5));
+            if (i == 1 && faults.contains(Fault.ALERT_STUCK)) {
+                // stale for good: ExternalSyncStale fires and stays firing past the P1 window
+                sources.add(new SyncSource(names.get(i), stale, errorRate));
+            } else if (i == 2 && faults.contains(Fault.ALERT_FLAP)) {
+                // stale when monitoring starts watching, synced again soon after: the alert fires, then resolves
+                sources.add(new SyncSource(names.get(i), stale, errorRate, settings.sim.flapRecoversAfter(), settings.sim.syncLag()));
+            } else {
+                sources.add(new SyncSource(names.get(i), lag, errorRate));
+            }
+        }
+        Routes routes = new Routes(settings.gating.tenantHeader(), settings.bff.healthPath(),
+                settings.bff.readyPath(), settings.bff.metricsPath(), Routes.pathOf(settings.gating.probePath()),
+                settings.gating.deniedErrorCode());
+        return new SimBffConfig(allowlist, sources, faults, routes);
+    }
+
 }

@@ -6,7 +6,6 @@ import com.bffaccounting.gate.helm.HelmClient;
 import com.bffaccounting.gate.helm.HelmValues;
 import com.bffaccounting.gate.io.Daemons;
 import com.bffaccounting.gate.io.Executables;
-import com.bffaccounting.gate.io.Trees;
 import com.bffaccounting.gate.model.RunFacts;
 import com.bffaccounting.gate.prometheus.AlertRules;
 import com.bffaccounting.gate.prometheus.PromDurations;
@@ -20,7 +19,6 @@ import com.bffaccounting.gate.sim.cluster.SimCluster;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -77,12 +75,7 @@ final class SimTargets {
 
     private static Targets simTargets(Settings settings, RunFacts facts, SharedTargets shared, SimPilot pilot,
                                       Optional<SimPrometheus> prometheus, List<AutoCloseable> resources) {
-        Path chartUnderTest = shared.chart();
-        if (Fault.CHART_ENV_UNWIRED.in(settings)) {
-            chartUnderTest = ChartFaults.envUnwiredCopy(shared.chart());
-            Path broken = chartUnderTest;
-            resources.add(() -> Trees.delete(broken));
-        }
+        Path chartUnderTest = ChartFaults.underTest(settings, shared.chart(), resources);
         facts.standIn("SimBff + SimCluster + SimRegistry (simulated pilot)");
         RegistryClient registry = new RegistryClient(pilot.registryUrl(), Optional.empty(), Optional.empty(),
                 settings.registry.timeout());

@@ -24,7 +24,7 @@ public interface SimAdmission {
     Optional<String> refusal(Pod pod, List<Pod> podsInNamespace);
 
     /** A ResourceQuota on {@code limits.memory}: the live pods' limits plus this one's may not pass {@code hard}. */
-    static SimAdmission memoryQuota(String name, String hard) {
+    public static SimAdmission memoryQuota(String name, String hard) {
         return (pod, existing) -> {
             BigDecimal limit = Quantity.getAmountInBytes(new Quantity(hard));
             BigDecimal used = existing.stream().filter(p -> p.getStatus() == null || !"Failed".equals(p.getStatus().getPhase()))
@@ -39,7 +39,7 @@ public interface SimAdmission {
     }
 
     /** PodSecurity admission at {@code restricted:latest}, for the rules a Deployment's pod most often breaks. */
-    static SimAdmission podSecurityRestricted() {
+    public static SimAdmission podSecurityRestricted() {
         return (pod, existing) -> {
             List<String> violations = new ArrayList<>();
             PodSecurityContext podContext = pod.getSpec().getSecurityContext();
