@@ -1,15 +1,7 @@
 package com.bffaccounting.gate.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -18,7 +10,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +30,6 @@ import java.util.stream.Collectors;
  * {@code *.required}; {@link #overrideForSelfTest} gives a self-test's explicit settings instead.
  */
 public final class SettingSource {
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}]+)}");
     private static volatile Properties selfTestOverride;
     /** The JVM's system properties as they were before their secrets were masked ({@link #protectSystemProperties()}). */
     private static volatile Properties processSnapshot;
@@ -99,7 +89,7 @@ public final class SettingSource {
         }
         SettingSource withoutFile = new SettingSource(system, environment, new Properties());
         String env = withoutFile.lookup(SettingsCatalog.ENV.name()).orElse("sim");
-        return new SettingSource(system, environment, loadEnvFile(env), envFileName(env), System.getenv());
+        return new SettingSource(system, environment, EnvFiles.loadEnvFile(env), EnvFiles.envFileName(env), System.getenv());
     }
 
     /**
@@ -126,33 +116,6 @@ public final class SettingSource {
 
     public static void clearSelfTestOverride() {
         selfTestOverride = null;
-    }
-
-    static String envFileName(String env) {
-        return env.trim().toLowerCase(Locale.ROOT) + ".properties";
-    }
-
-    /** The env files are resources of this build: read once per JVM, however often one setting of the process is asked for. */
-    private static final Map<String, Properties> ENV_FILES = new ConcurrentHashMap<>();
-
-    /** A copy of {@code config/<env>.properties}, read from the classpath the first time it is asked for. */
-    static Properties loadEnvFile(String env) {
-        Properties copy = new Properties();
-        copy.putAll(ENV_FILES.computeIfAbsent(envFileName(env), name -> readEnvFile(env)));
-        return copy;
-    }
-
-    private static Properties readEnvFile(String env) {
-        Properties properties = new Properties();
-        String resource = "config/" + envFileName(env);
-        try (InputStream in = SettingSource.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in != null) {
-                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new ConfigException(resource + ": cannot be read (" + e.getMessage() + ")");
-        }
-        return properties;
     }
 
     public Optional<String> lookup(String key) {
@@ -239,7 +202,7 @@ public final class SettingSource {
 
     /** Whether this text (a setting's value, or one part of it) reads a secret by ${env:NAME} or ${file:PATH}. */
     public static boolean isReferenceText(String text) {
-        return REFERENCE.matcher(text).find();
+        return SecretReferences.REFERENCE.matcher(text).find();
     }
 
     /** The value given with -D, before its references are resolved. */
@@ -248,10 +211,10 @@ public final class SettingSource {
     }
 
     private String resolve(String key, String value) {
-        Matcher m = REFERENCE.matcher(value);
+        Matcher m = SecretReferences.REFERENCE.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String resolved = m.group(1).equals("env") ? fromEnvironment(key, m.group(2)) : fromFile(key, m.group(2));
+            String resolved = m.group(1).equals("env") ? fromEnvironment(key, m.group(2)) : SecretReferences.fileContent(key, m.group(2));
             if (!resolved.isEmpty()) {
                 referenced.add(resolved);
             }
@@ -268,16 +231,4 @@ public final class SettingSource {
         }
         return value;
     }
-
-    private String fromFile(String key, String path) {
-        try {
-            String content = Files.readString(Path.of(path.trim()), StandardCharsets.UTF_8);
-            return content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
-                    : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
-        } catch (IOException e) {
-            throw new ConfigException(key + ": ${file:" + path + "} cannot be read (" + (e instanceof NoSuchFileException
-                    ? "no such file" : e.getMessage()) + ")");
-        }
-    }
-
 }

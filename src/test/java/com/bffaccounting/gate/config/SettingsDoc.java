@@ -24,7 +24,7 @@ public final class SettingsDoc {
     public static String table() {
         Map<String, Properties> envFiles = new LinkedHashMap<>();
         for (Env env : Env.values()) {
-            envFiles.put(env.id(), SettingSource.loadEnvFile(env.id()));
+            envFiles.put(env.id(), EnvFiles.loadEnvFile(env.id()));
         }
         return SettingsCatalog.markdownTable(envFiles);
     }

@@ -14,17 +14,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The simulated bff-accounting: an in-process HTTP server that implements CONTRACT.md — health,
@@ -37,28 +32,20 @@ import java.util.concurrent.atomic.LongAdder;
 public final class SimBff implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ROLES_ALLOWED_TO_READ_AUDIT = Set.of("operator", "auditor", "admin");
-    /**
-     * How many sync calls each source makes per second of simulated life: 100, so that a whole number
-     * of errors per second gives the configured ratio exactly (1 % = 1 error a second).
-     */
-    private static final int SYNC_CALLS_PER_SECOND = 100;
 
     private volatile SimBffConfig config;
     private final Clock clock;
-    private final Instant startedAt;
     private final SimLog log;
-    private final Map<List<String>, LongAdder> requestCounts = new ConcurrentHashMap<>();
+    private final SimBffMetrics metrics;
     private HttpServer server;
     /** With {@link Fault#BFF_DOWN}: a port nothing listens on. */
     private int refusingPort;
     private ExecutorService executor;
-    /** When Prometheus first scraped (User-Agent Prometheus/…): flapping sources recover relative to it. */
-    private volatile Instant firstPrometheusScrape;
 
     public SimBff(SimBffConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.startedAt = clock.instant();
+        this.metrics = new SimBffMetrics(() -> this.config, clock);
         this.log = new SimLog(clock);
     }
 
@@ -141,8 +128,8 @@ public final class SimBff implements AutoCloseable {
                 response = ready();
             } else if (path.equals(routes.metricsPath())) {
                 String agent = exchange.getRequestHeaders().getFirst("User-Agent");
-                if (firstPrometheusScrape == null && agent != null && agent.startsWith("Prometheus/")) {
-                    firstPrometheusScrape = clock.instant();
+                if (agent != null && agent.startsWith("Prometheus/")) {
+                    metrics.scrapedByPrometheus();
                 }
                 response = metrics(tenant);
             } else if (routes.gated(path)) {
@@ -150,7 +137,7 @@ public final class SimBff implements AutoCloseable {
             } else {
                 response = Response.json(404, Map.of("error_code", "NOT_FOUND", "message", "no route " + path));
             }
-            count(exchange.getRequestMethod(), routeOf(path), response.status, tenant);
+            metrics.count(exchange.getRequestMethod(), path, response.status, tenant);
             log.info(exchange.getRequestMethod() + " " + path + " " + response.status + " tenant="
                     + (tenant == null ? "-" : tenant));
             byte[] body = response.body.getBytes(StandardCharsets.UTF_8);
@@ -182,7 +169,7 @@ public final class SimBff implements AutoCloseable {
         if (config.has(Fault.METRICS_GATED) && tenant == null) {
             return Response.json(403, Map.of("error_code", "TENANT_REQUIRED", "message", "X-Tenant header required"));
         }
-        return new Response(200, "text/plain; version=0.0.4; charset=utf-8", renderMetrics());
+        return new Response(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render());
     }
 
     private Response gated(HttpExchange exchange, String tenant) {
@@ -227,71 +214,6 @@ public final class SimBff implements AutoCloseable {
             return allowlist.stream().anyMatch(tenant::equalsIgnoreCase);
         }
         return allowlist.contains(tenant);
-    }
-
-    private static String routeOf(String path) {
-        return path.startsWith("/v1/accounting/") ? "/v1/accounting/:resource" : path;
-    }
-
-    private void count(String method, String route, int status, String tenant) {
-        if (config.has(Fault.REQUESTS_NOT_COUNTED)) {
-            return;
-        }
-        requestCounts.computeIfAbsent(List.of(method, route, Integer.toString(status), tenant == null ? "" : tenant),
-                k -> new LongAdder()).increment();
-    }
-
-    private String renderMetrics() {
-        StringBuilder out = new StringBuilder();
-        if (!config.has(Fault.NO_HTTP_REQUESTS_TOTAL)) {
-            out.append("# HELP http_requests_total Total number of HTTP requests\n");
-            out.append("# TYPE http_requests_total counter\n");
-            requestCounts.forEach((key, count) -> out.append("http_requests_total{method=\"").append(key.get(0))
-                    .append("\",route=\"").append(key.get(1)).append("\",code=\"").append(key.get(2))
-                    .append("\",tenant=\"").append(escape(key.get(3))).append("\"} ").append(count.sum()).append('\n'));
-        }
-        if (!config.has(Fault.SYNC_METRICS_ABSENT)) {
-            renderSyncMetrics(out);
-        }
-        out.append("# HELP process_start_time_seconds Start time of the process since unix epoch in seconds.\n");
-        out.append("# TYPE process_start_time_seconds gauge\n");
-        out.append("process_start_time_seconds ").append(startedAt.getEpochSecond()).append('\n');
-        return out.toString();
-    }
-
-    private void renderSyncMetrics(StringBuilder out) {
-        Instant now = clock.instant();
-        long aliveSeconds = Math.max(0, Duration.between(startedAt, now).toSeconds());
-        List<String> lastTs = new ArrayList<>();
-        List<String> calls = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        for (SimBffConfig.SyncSource source : config.syncSources()) {
-            Duration lag = source.lag();
-            if (source.recoversAfterWatched() != null && firstPrometheusScrape != null
-                    && now.isAfter(firstPrometheusScrape.plus(source.recoversAfterWatched()))) {
-                lag = source.recoveredLag();
-            }
-            double lastSync = now.minus(lag).toEpochMilli() / 1000.0;
-            long callCount = 1000 + aliveSeconds * SYNC_CALLS_PER_SECOND;
-            long errorCount = Math.round(callCount * source.errorRate());
-            String labels = "{source=\"" + escape(source.name()) + "\"} ";
-            lastTs.add("external_sync_last_ts_seconds" + labels + lastSync);
-            calls.add("external_sync_calls_total" + labels + callCount);
-            errors.add("external_sync_errors_total" + labels + errorCount);
-        }
-        out.append("# HELP external_sync_last_ts_seconds Unix time of the last successful sync per source\n");
-        out.append("# TYPE external_sync_last_ts_seconds gauge\n");
-        lastTs.forEach(l -> out.append(l).append('\n'));
-        out.append("# HELP external_sync_calls_total Sync calls per source\n");
-        out.append("# TYPE external_sync_calls_total counter\n");
-        calls.forEach(l -> out.append(l).append('\n'));
-        out.append("# HELP external_sync_errors_total Failed sync calls per source\n");
-        out.append("# TYPE external_sync_errors_total counter\n");
-        errors.forEach(l -> out.append(l).append('\n'));
-    }
-
-    private static String escape(String labelValue) {
-        return labelValue.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     private record Response(int status, String contentType, String body) {

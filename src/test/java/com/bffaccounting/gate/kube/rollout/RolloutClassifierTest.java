@@ -33,9 +33,9 @@ class RolloutClassifierTest {
         Pod pod = pod("bff-7d9", "Pending", waiting("bff", "ImagePullBackOff", "Back-off pulling image \"ghcr.io/acme/bff:r7\""));
         RolloutObservation look = look(deployment(1, 1, List.of()), List.of(), List.of(pod),
                 List.of(event("Pod", "bff-7d9", "Failed", "Failed to pull image \"ghcr.io/acme/bff:r7\": not found")));
-        RolloutClassifier.Sightings sightings = new RolloutClassifier.Sightings();
+        Sightings sightings = new Sightings();
         assertThat(sightings.judge(classifier.candidates(look), T0).lasting()).isEmpty();
-        RolloutClassifier.Judged later = sightings.judge(classifier.candidates(look), T0.plus(FAST));
+        Sightings.Judged later = sightings.judge(classifier.candidates(look), T0.plus(FAST));
         assertThat(later.lasting()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(Kind.IMAGE_PULL);
             assertThat(p.line()).isEqualTo("pod bff-7d9 container bff ImagePullBackOff: Failed to pull image \"ghcr.io/acme/bff:r7\": "
@@ -75,7 +75,7 @@ class RolloutClassifierTest {
                 .withReason("Unschedulable").withMessage("0/3 nodes are available: 3 Insufficient cpu.").endCondition().endStatus().build();
         RolloutObservation look = look(deployment(1, 1, List.of()), List.of(), List.of(pod),
                 List.of(event("Pod", "bff-1", "FailedScheduling", "0/3 nodes are available: 3 Insufficient cpu.")));
-        RolloutClassifier.Sightings sightings = new RolloutClassifier.Sightings();
+        Sightings sightings = new Sightings();
         sightings.judge(classifier.candidates(look), T0);
         assertThat(sightings.judge(classifier.candidates(look), T0.plus(FAST)).lasting()).isEmpty();
         assertThat(sightings.judge(classifier.candidates(look), T0.plus(UNSCHEDULABLE)).lasting()).singleElement()
@@ -90,7 +90,7 @@ class RolloutClassifierTest {
                 .endContainer().endSpec().build();
         RolloutObservation look = look(deployment(1, 1, List.of()), List.of(), List.of(pod),
                 List.of(event("Pod", "bff-1", "Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503")));
-        RolloutClassifier.Sightings sightings = new RolloutClassifier.Sightings();
+        Sightings sightings = new Sightings();
         sightings.judge(classifier.candidates(look), T0);
         assertThat(sightings.judge(classifier.candidates(look), T0.plusSeconds(22)).lasting()).isEmpty(); // 18 s budget + 5 s
         RolloutProblem p = sightings.judge(classifier.candidates(look), T0.plusSeconds(23)).lasting().get(0);
@@ -118,7 +118,7 @@ class RolloutClassifierTest {
                 .withMessage("ReplicaSet \"bff-7d9\" has timed out progressing.").build()));
         Pod creating = pod("bff-7d9-a", "Pending", waiting("bff", "ContainerCreating", null));
         Pod pulling = pod("bff-7d9-b", "Pending", waiting("bff", "ImagePullBackOff", "Back-off pulling image"));
-        RolloutClassifier.Judged judged = new RolloutClassifier.Sightings().judge(classifier.candidates(
+        Sightings.Judged judged = new Sightings().judge(classifier.candidates(
                 look(passed, List.of(), List.of(creating, pulling), List.of())), T0);
         assertThat(judged.lasting()).extracting(RolloutProblem::kind).containsExactly(Kind.IMAGE_PULL, Kind.PROGRESS_DEADLINE);
         assertThat(judged.lasting().get(1).line()).isEqualTo("deployment/bff-accounting Progressing=False: ReplicaSet \"bff-7d9\" has timed "
@@ -137,7 +137,7 @@ class RolloutClassifierTest {
     void anEvictedPodOfTheCurrentReplicaSetIsNamedAndOneThatRecoveredIsForgotten() {
         Pod evicted = new PodBuilder(pod("bff-1", "Failed")).editStatus().withReason("Evicted")
                 .withMessage("The node was low on resource: memory.").endStatus().build();
-        RolloutClassifier.Sightings sightings = new RolloutClassifier.Sightings();
+        Sightings sightings = new Sightings();
         RolloutObservation look = look(deployment(1, 1, List.of()), List.of(), List.of(evicted), List.of());
         sightings.judge(classifier.candidates(look), T0);
         assertThat(sightings.judge(classifier.candidates(look), T0.plus(FAST)).lasting()).extracting(RolloutProblem::reason)
@@ -160,7 +160,7 @@ class RolloutClassifierTest {
     }
 
     private RolloutProblem lastingAfter(Duration after, RolloutObservation look) {
-        RolloutClassifier.Sightings sightings = new RolloutClassifier.Sightings();
+        Sightings sightings = new Sightings();
         sightings.judge(classifier.candidates(look), T0);
         List<RolloutProblem> lasting = sightings.judge(classifier.candidates(look), T0.plus(after)).lasting();
         assertThat(lasting).isNotEmpty();

@@ -37,7 +37,7 @@ public final class RolloutInspector {
     private final String deploymentName;
     private final Clock clock;
     private final RolloutClassifier classifier;
-    private final RolloutClassifier.Sightings sightings = new RolloutClassifier.Sightings();
+    private final Sightings sightings = new Sightings();
     private Outcome settled;
 
     public RolloutInspector(KubeClient kube, ReleaseRef release, RolloutClassifier.Graces graces, Clock clock) {
@@ -230,7 +230,7 @@ public final class RolloutInspector {
         }
         Instant now = clock.instant();
         RolloutObservation observation = RolloutObservation.read(kube, deployment.get(), now);
-        RolloutClassifier.Judged judged = sightings.judge(classifier.candidates(observation), now);
+        Sightings.Judged judged = sightings.judge(classifier.candidates(observation), now);
         Duration waited = Duration.between(start, now);
         if (!judged.lasting().isEmpty()) {
             List<RolloutProblem> problems = new ArrayList<>(judged.lasting());
