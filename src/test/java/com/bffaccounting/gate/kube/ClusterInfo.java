@@ -34,8 +34,8 @@ public record ClusterInfo(String context, String apiServerUrl, Optional<String> 
         try {
             return new ClusterInfo(kube.context(), kube.apiServerUrl(), Optional.of(kube.serverVersion().getGitVersion()), Optional.empty());
         } catch (Unreachable e) {
-            return new ClusterInfo(kube.context(), kube.apiServerUrl(), Optional.empty(), Optional.of(e.why()), e instanceof KubeClient.TimedOut);
-        } catch (KubeClient.TlsFailed e) {
+            return new ClusterInfo(kube.context(), kube.apiServerUrl(), Optional.empty(), Optional.of(e.why()), e instanceof KubeErrors.TimedOut);
+        } catch (KubeErrors.TlsFailed e) {
             return new ClusterInfo(kube.context(), kube.apiServerUrl(), Optional.empty(), Optional.of(e.why()), true);
         } catch (KubernetesClientException e) {
             return new ClusterInfo(kube.context(), kube.apiServerUrl(), Optional.empty(), Optional.of(ApiErrors.words(e)));

@@ -40,7 +40,7 @@ public final class KubeClient implements AutoCloseable {
     private final boolean writesAllowed;
     private final ApiRetry retry;
     /** Reads that timed out, by verb and resource: asked once per run, then answered from here. */
-    private final Map<String, TimedOut> hungEndpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, KubeErrors.TimedOut> hungEndpoints = new java.util.concurrent.ConcurrentHashMap<>();
     private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
 
     private KubeClient(Config config, String context, boolean writesAllowed) {
@@ -56,7 +56,7 @@ public final class KubeClient implements AutoCloseable {
                             writes.incrementAndGet();
                             if (!KubeClient.this.writesAllowed) {
                                 // A verify-only run must not change the cluster: refuse before anything is sent.
-                                throw new ReadOnlyViolation(request.method() + " " + request.uri().getPath());
+                                throw new KubeErrors.ReadOnlyViolation(request.method() + " " + request.uri().getPath());
                             }
                         }
                     }
@@ -67,7 +67,7 @@ public final class KubeClient implements AutoCloseable {
     /**
      * A client for {@code context} of the kubeconfig (its current context when empty).
      *
-     * @throws KubeconfigException with one line when the kubeconfig has no such context
+     * @throws KubeErrors.KubeconfigException with one line when the kubeconfig has no such context
      */
     public static KubeClient fromKubeconfig(String kubeconfigYaml, String kubeconfigPath, Optional<String> context,
                                             int requestTimeoutMillis) {
@@ -97,14 +97,14 @@ public final class KubeClient implements AutoCloseable {
         try {
             config = Config.fromKubeconfig(context.orElse(null), kubeconfigYaml, null);
         } catch (KubernetesClientException | IllegalArgumentException e) {
-            throw new KubeconfigException("kubeconfig " + kubeconfigPath + ": " + e.getMessage());
+            throw new KubeErrors.KubeconfigException("kubeconfig " + kubeconfigPath + ": " + e.getMessage());
         }
         if (config.getCurrentContext() == null) {
-            throw new KubeconfigException("kubeconfig " + kubeconfigPath + " selects no context"
+            throw new KubeErrors.KubeconfigException("kubeconfig " + kubeconfigPath + " selects no context"
                     + context.map(c -> " (no context named '" + c + "')").orElse(" (set current-context or -Dcluster.context)"));
         }
         if (context.isPresent() && !context.get().equals(config.getCurrentContext().getName())) {
-            throw new KubeconfigException("kubeconfig " + kubeconfigPath + " has no context named '" + context.get() + "'");
+            throw new KubeErrors.KubeconfigException("kubeconfig " + kubeconfigPath + " has no context named '" + context.get() + "'");
         }
         return config;
     }
@@ -276,7 +276,7 @@ public final class KubeClient implements AutoCloseable {
      * @param verb     and {@code resource}, {@code namespace}: what is asked, as RBAC names it ({@code list}, {@code events})
      */
     private <T> T read(String verb, String resource, String namespace, Supplier<T> request) {
-        TimedOut hung = hungEndpoints.get(verb + " " + resource);
+        KubeErrors.TimedOut hung = hungEndpoints.get(verb + " " + resource);
         if (hung != null) {
             // an endpoint that hung once costs the run its timeout once: later reads of it end at once with the same words
             throw hung;
@@ -287,10 +287,10 @@ public final class KubeClient implements AutoCloseable {
         }
         KubernetesClientException e = answer.failure();
         if (e.getCode() <= 0 && Causes.tlsFailed(e)) {
-            throw new TlsFailed(context, apiServerUrl(), Causes.describe(e));
+            throw new KubeErrors.TlsFailed(context, apiServerUrl(), Causes.describe(e));
         }
         if (e.getCode() <= 0 && Causes.timedOut(e)) {
-            TimedOut timedOut = new TimedOut(context, apiServerUrl(), verb + " " + resource, retry.budget());
+            KubeErrors.TimedOut timedOut = new KubeErrors.TimedOut(context, apiServerUrl(), verb + " " + resource, retry.budget());
             hungEndpoints.putIfAbsent(verb + " " + resource, timedOut);
             throw timedOut;
         }
@@ -298,10 +298,10 @@ public final class KubeClient implements AutoCloseable {
             throw new Unreachable("the API server of context '" + context + "' at " + apiServerUrl(), Causes.describe(e));
         }
         if (e.getCode() == 401) {
-            throw new CredentialsRejected(context, apiServerUrl(), ApiErrors.words(e));
+            throw new KubeErrors.CredentialsRejected(context, apiServerUrl(), ApiErrors.words(e));
         }
         if (e.getCode() == 403) {
-            throw new Forbidden(verb, resource, namespace, ApiErrors.words(e));
+            throw new KubeErrors.Forbidden(verb, resource, namespace, ApiErrors.words(e));
         }
         if (ApiErrors.TRANSIENT.contains(e.getCode()) || e.getCode() <= 0) {
             throw new Inconclusive("the API server of context '" + context + "' did not give a usable answer to " + verb + " "
@@ -314,67 +314,6 @@ public final class KubeClient implements AutoCloseable {
     /** How many transient answers this client asked again (the report counts them). */
     public int retries() {
         return retry.retries();
-    }
-
-    /**
-     * The API server took longer than {@code cluster.requestTimeout} to answer: up but too slow (or hanging on
-     * this endpoint). Infrastructure, INCONCLUSIVE — unlike a server that does not answer at all, never a FAIL.
-     */
-    public static final class TimedOut extends Unreachable {
-        public TimedOut(String context, String server, String request, java.time.Duration timeout) {
-            super("the API server of context '" + context + "' at " + server, request + " took longer than "
-                    + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms")
-                    + " (cluster.requestTimeout): slow or hanging — if it is always this slow, raise -Dcluster.requestTimeout");
-        }
-    }
-
-    /** TLS with the API server failed (an untrusted CA, a certificate for another host…): the kubeconfig's to mend, INCONCLUSIVE. */
-    public static final class TlsFailed extends Inconclusive {
-        private final String why;
-
-        public TlsFailed(String context, String server, String why) {
-            super("the API server of context '" + context + "' at " + server + " could not be talked to: " + why);
-            this.why = why;
-        }
-
-        public String why() {
-            return why;
-        }
-    }
-
-    /** 401: the API server does not accept these credentials. C2.1 fails with it; every other check is INCONCLUSIVE naming C2.1. */
-    public static final class CredentialsRejected extends Inconclusive {
-        private final String reason;
-
-        public CredentialsRejected(String context, String server, String words) {
-            this("the API server at " + server + " rejected the credentials of context '" + context + "' (" + words
-                    + ") — renew them (a new token, or the cloud CLI's login again) and run again");
-        }
-
-        private CredentialsRejected(String reason) {
-            super(reason + " (see C2.1)");
-            this.reason = reason;
-        }
-
-        /** The reason without the pointer to C2.1: C2.1's own words. */
-        public String reason() {
-            return reason;
-        }
-    }
-
-    /** 403: these credentials may not do what a check needs. INCONCLUSIVE for that check, never a FAIL of the release. */
-    public static final class Forbidden extends Inconclusive {
-        private final String canI;
-
-        public Forbidden(String verb, String resource, String namespace, String words) {
-            super("forbidden to " + verb + " " + resource + (namespace == null ? "" : " in namespace " + namespace) + " (" + words
-                    + ") — check with: " + ApiErrors.canI(verb, resource, namespace));
-            this.canI = ApiErrors.canI(verb, resource, namespace);
-        }
-
-        public String canI() {
-            return canI;
-        }
     }
 
     /**
@@ -420,17 +359,4 @@ public final class KubeClient implements AutoCloseable {
         return writesAllowed;
     }
 
-    /** A write attempted by a verify-only run. */
-    public static final class ReadOnlyViolation extends IllegalStateException {
-        public ReadOnlyViolation(String request) {
-            super("verify-only run: refused to send " + request + " to the cluster (deploy and rollback need -Ddeploy=true or -Drollback=true)");
-        }
-    }
-
-    /** A kubeconfig that cannot be used as it is; the message is the whole diagnosis. */
-    public static final class KubeconfigException extends RuntimeException {
-        public KubeconfigException(String message) {
-            super(message);
-        }
-    }
 }

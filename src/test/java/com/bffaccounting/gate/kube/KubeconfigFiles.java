@@ -42,12 +42,12 @@ public final class KubeconfigFiles {
      * kubectl's order: the files given (one {@code -Dkubeconfig}, or the {@code KUBECONFIG} list), merged;
      * files of the list that do not exist are skipped, as kubectl skips them.
      *
-     * @throws KubeClient.KubeconfigException with one line when none can be read or one is not a kubeconfig
+     * @throws KubeErrors.KubeconfigException with one line when none can be read or one is not a kubeconfig
      */
     public static Loaded load(List<Path> files) {
         List<Path> present = files.stream().filter(Files::isRegularFile).toList();
         if (present.isEmpty()) {
-            throw new KubeClient.KubeconfigException("kubeconfig: no readable kubeconfig at " + String.join(", ", files.stream()
+            throw new KubeErrors.KubeconfigException("kubeconfig: no readable kubeconfig at " + String.join(", ", files.stream()
                     .map(Path::toString).toList()) + " (from -Dkubeconfig, $KUBECONFIG or ~/.kube/config)"
                     + " — set -Dkubeconfig=/path/to/config, or verify a BFF without Kubernetes with -Denv=local");
         }
@@ -66,7 +66,7 @@ public final class KubeconfigFiles {
         try {
             return new Loaded(YAML.writeValueAsString(merged), source);
         } catch (JsonProcessingException e) {
-            throw new KubeClient.KubeconfigException("kubeconfig " + source + ": cannot be merged (" + e.getOriginalMessage() + ")");
+            throw new KubeErrors.KubeconfigException("kubeconfig " + source + ": cannot be merged (" + e.getOriginalMessage() + ")");
         }
     }
 
@@ -104,7 +104,7 @@ public final class KubeconfigFiles {
                 boolean found = command.contains("/") ? Files.isExecutable(Path.of(command)) : Executables.onPath(command).isPresent();
                 if (!found) {
                     String hint = exec.hasNonNull("installHint") ? " (" + exec.get("installHint").asText().strip().replaceAll("\\s+", " ") + ")" : "";
-                    throw new KubeClient.KubeconfigException("kubeconfig " + source + ": " + who + " gets its credentials by running '"
+                    throw new KubeErrors.KubeconfigException("kubeconfig " + source + ": " + who + " gets its credentials by running '"
                             + command + "' (exec plugin), which is not " + (command.contains("/") ? "an executable file" : "on PATH")
                             + hint + " — install it, or use a kubeconfig with a token");
                 }
@@ -121,7 +121,7 @@ public final class KubeconfigFiles {
 
     private static void fileMustExist(String source, String who, String field, JsonNode node) {
         if (node.hasNonNull(field) && !Files.isRegularFile(Path.of(node.get(field).asText()))) {
-            throw new KubeClient.KubeconfigException("kubeconfig " + source + ": " + who + " reads " + field + " "
+            throw new KubeErrors.KubeconfigException("kubeconfig " + source + ": " + who + " reads " + field + " "
                     + node.get(field).asText() + ", which does not exist");
         }
     }
@@ -130,7 +130,7 @@ public final class KubeconfigFiles {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new KubeClient.KubeconfigException("kubeconfig: cannot read " + file + " (" + e.getMessage() + ")");
+            throw new KubeErrors.KubeconfigException("kubeconfig: cannot read " + file + " (" + e.getMessage() + ")");
         }
     }
 
@@ -141,17 +141,17 @@ public final class KubeconfigFiles {
             node = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new KubeClient.KubeconfigException("kubeconfig " + source + ": not YAML" + where + ": "
+            throw new KubeErrors.KubeconfigException("kubeconfig " + source + ": not YAML" + where + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse("").strip() + " — is it the right file?");
         }
         if (node == null || !node.isObject()) {
             String shape = node == null ? "empty" : node.isArray() ? "a YAML list" : "a single value";
-            throw new KubeClient.KubeconfigException("kubeconfig " + source + ": " + shape + ", not a kubeconfig"
+            throw new KubeErrors.KubeconfigException("kubeconfig " + source + ": " + shape + ", not a kubeconfig"
                     + " — expected a mapping with clusters, contexts and users (kind: Config)");
         }
         for (String list : NAMED_LISTS) {
             if (node.has(list) && !node.get(list).isNull() && !node.get(list).isArray()) {
-                throw new KubeClient.KubeconfigException("kubeconfig " + source + ": '" + list + "' is not a list"
+                throw new KubeErrors.KubeconfigException("kubeconfig " + source + ": '" + list + "' is not a list"
                         + " — expected a list of entries with a name");
             }
         }

@@ -28,7 +28,7 @@ class KubeconfigFilesTest {
     private static String oneLine(Runnable load) {
         try {
             load.run();
-        } catch (KubeClient.KubeconfigException e) {
+        } catch (KubeErrors.KubeconfigException e) {
             assertThat(e.getMessage().lines()).hasSize(1);
             assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("io.fabric8");
             return e.getMessage();

@@ -11,7 +11,7 @@ import com.bffaccounting.gate.helm.HelmValues;
 import com.bffaccounting.gate.helm.ProbePaths;
 import com.bffaccounting.gate.helm.ReleaseDeployer;
 import com.bffaccounting.gate.io.Trees;
-import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.KubeErrors;
 import com.bffaccounting.gate.kube.rollout.LiveDeployment;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.CheckFailed;
@@ -83,7 +83,7 @@ public class HelmSteps {
                 .<ChartReferences.Namespace>map(c -> (kind, name) -> {
                     try {
                         return ChartReferences.Lookup.of(c.kube().exists(release.namespace(), kind, name));
-                    } catch (KubeClient.Forbidden e) {
+                    } catch (KubeErrors.Forbidden e) {
                         // an account that may not read Secrets (Kubernetes' own view role) cannot tell: undecided, never a FAIL
                         return ChartReferences.Lookup.unknown("these credentials may not read it (" + e.canI() + ")"
                                 + ", so the suite cannot tell whether it exists");

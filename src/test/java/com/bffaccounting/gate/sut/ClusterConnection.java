@@ -8,6 +8,7 @@ import com.bffaccounting.gate.kube.ApiErrors;
 import com.bffaccounting.gate.kube.CheckPermissions;
 import com.bffaccounting.gate.kube.ClusterProbe;
 import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.KubeErrors;
 import com.bffaccounting.gate.kube.Kubeconfigs;
 import com.bffaccounting.gate.kube.PodLogSource;
 import com.bffaccounting.gate.kube.rollout.PodStates;
@@ -92,18 +93,18 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
         String version;
         try {
             version = kube.serverVersion().getGitVersion();
-        } catch (KubeClient.CredentialsRejected e) {
+        } catch (KubeErrors.CredentialsRejected e) {
             // it answered, and said no: the credentials, not the network (C2.1 fails; everything else cannot be judged)
             kube.close();
             return refused(source, kube, Optional.empty(), e.reason());
-        } catch (KubeClient.TimedOut | KubeClient.TlsFailed e) {
+        } catch (KubeErrors.TimedOut | KubeErrors.TlsFailed e) {
             // it is there, but too slow to judge anything by, or not to be trusted: every check that needs it cannot be decided
             kube.close();
-            String why = e instanceof KubeClient.TimedOut t ? t.why() : ((KubeClient.TlsFailed) e).why();
+            String why = e instanceof KubeErrors.TimedOut t ? t.why() : ((KubeErrors.TlsFailed) e).why();
             ClusterProbe probe = new ClusterProbe(true, null, source, kube.context(), kube.apiServerUrl(), Optional.empty(),
                     Optional.of(why), Optional.empty(), Optional.empty(), true);
             return new ClusterConnection(probe, Capability.unusable("cannot be judged: the API server of context '" + kube.context()
-                    + "' cannot be used (" + (e instanceof KubeClient.TimedOut ? "too slow to answer" : "TLS failed")
+                    + "' cannot be used (" + (e instanceof KubeErrors.TimedOut ? "too slow to answer" : "TLS failed")
                     + "; see the cluster connectivity check)"));
         } catch (Inconclusive | KubernetesClientException e) {
             String why = e instanceof KubernetesClientException k ? ApiErrors.words(k) : e instanceof Unreachable u ? u.why() : e.getMessage();
@@ -119,10 +120,10 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
         Optional<String> forbidden = Optional.empty();
         try {
             kube.listPods(namespace);
-        } catch (KubeClient.CredentialsRejected e) {
+        } catch (KubeErrors.CredentialsRejected e) {
             kube.close();
             return refused(source, kube, Optional.of(version), e.reason());
-        } catch (KubeClient.Forbidden e) {
+        } catch (KubeErrors.Forbidden e) {
             // these credentials may not read the release's pods: C2.1 says so, and each check that reads them too
             forbidden = Optional.of(e.getMessage());
         }

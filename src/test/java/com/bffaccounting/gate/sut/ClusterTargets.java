@@ -3,7 +3,7 @@ package com.bffaccounting.gate.sut;
 import com.bffaccounting.gate.config.ConfigException;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.helm.HelmClient;
-import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.KubeErrors;
 import com.bffaccounting.gate.kube.KubeconfigFiles;
 import com.bffaccounting.gate.model.RunFacts;
 
@@ -24,7 +24,7 @@ final class ClusterTargets {
         KubeconfigFiles.Loaded kubeconfig;
         try {
             kubeconfig = KubeconfigFiles.load(settings.cluster.kubeconfigFiles());
-        } catch (KubeClient.KubeconfigException e) {
+        } catch (KubeErrors.KubeconfigException e) {
             throw new ConfigException(e.getMessage());
         }
         return build(settings, facts, shared, kubeconfig.yaml(), kubeconfig.source(), null);

@@ -6,6 +6,7 @@ import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.http.PlainHttp;
 import com.bffaccounting.gate.io.Executables;
 import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.KubeErrors;
 import com.bffaccounting.gate.kube.KubeconfigFiles;
 
 import java.io.IOException;
@@ -54,7 +55,7 @@ public final class Preflight {
             try {
                 KubeconfigFiles.Loaded kubeconfig = KubeconfigFiles.load(settings.cluster.kubeconfigFiles());
                 contextOf(settings, kubeconfig.yaml(), kubeconfig.source()).forEach(w -> System.err.println("[release-gate] warning: " + w));
-            } catch (KubeClient.KubeconfigException e) {
+            } catch (KubeErrors.KubeconfigException e) {
                 throw new ConfigException(e.getMessage());
             }
         } else if (settings.env == Env.SIM) {
@@ -166,7 +167,7 @@ public final class Preflight {
             contextOf(settings, kubeconfig, source);
             return KubeClient.fromKubeconfig(kubeconfig, source, settings.cluster.context(),
                     (int) settings.cluster.requestTimeout().toMillis(), settings.cluster.writesAllowed());
-        } catch (KubeClient.KubeconfigException e) {
+        } catch (KubeErrors.KubeconfigException e) {
             throw new ConfigException(e.getMessage());
         }
     }
