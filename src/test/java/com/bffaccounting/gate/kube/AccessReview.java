@@ -1,5 +1,7 @@
 package com.bffaccounting.gate.kube;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +31,7 @@ public final class AccessReview {
         List<Permission> missing = new ArrayList<>();
         for (String id : ids) {
             for (Permission p : needed.getOrDefault(id, List.of())) {
-                if (!missing.contains(p) && answers.computeIfAbsent(p, kube::canI).filter(allowed -> !allowed).isPresent()) {
+                if (!missing.contains(p) && answers.computeIfAbsent(p, permission -> canI(kube, permission)).filter(allowed -> !allowed).isPresent()) {
                     missing.add(p);
                 }
             }
@@ -39,5 +41,23 @@ public final class AccessReview {
         }
         return Optional.of("these credentials may not " + String.join(", ", missing.stream().map(Permission::toString).toList())
                 + " — check with: " + String.join("; ", missing.stream().map(Permission::canI).toList()));
+    }
+
+    /**
+     * {@code kubectl auth can-i VERB RESOURCE -n NS}: a SelfSubjectAccessReview. Empty when the server cannot
+     * say (an old or odd API server): the checks then find out by calling.
+     */
+    static Optional<Boolean> canI(KubeClient kube, Permission permission) {
+        try {
+            var review = new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder()
+                    .withNewSpec().withNewResourceAttributes().withVerb(permission.verb()).withGroup(permission.group())
+                    .withResource(permission.resource().replaceAll("/.*", ""))
+                    .withSubresource(permission.resource().contains("/") ? permission.resource().replaceAll(".*/", "") : null)
+                    .withNamespace(permission.namespace()).endResourceAttributes().endSpec().build();
+            var answer = kube.fabric8().authorization().v1().selfSubjectAccessReview().create(review);
+            return Optional.ofNullable(answer.getStatus()).map(s -> Boolean.TRUE.equals(s.getAllowed()));
+        } catch (KubernetesClientException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,19 +1,14 @@
 package com.bffaccounting.gate.kube;
 
-import com.bffaccounting.gate.outcome.Causes;
-import com.bffaccounting.gate.outcome.Inconclusive;
-import com.bffaccounting.gate.outcome.Unreachable;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.LocalPortForward;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
@@ -38,15 +33,13 @@ public final class KubeClient implements AutoCloseable {
     private final AtomicInteger writes = new AtomicInteger();
 
     private final boolean writesAllowed;
-    private final ApiRetry retry;
-    /** Reads that timed out, by verb and resource: asked once per run, then answered from here. */
-    private final Map<String, KubeErrors.TimedOut> hungEndpoints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ApiReads reads;
     private static final String ACCESS_REVIEWS = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
 
     private KubeClient(Config config, String context, boolean writesAllowed) {
         this.context = context;
         this.writesAllowed = writesAllowed;
-        this.retry = new ApiRetry(java.time.Duration.ofMillis(config.getRequestTimeout()));
+        this.reads = new ApiReads(context, config.getMasterUrl(), new ApiRetry(java.time.Duration.ofMillis(config.getRequestTimeout())));
         this.client = new KubernetesClientBuilder().withConfig(config)
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", new Interceptor() {
                     @Override
@@ -77,7 +70,7 @@ public final class KubeClient implements AutoCloseable {
     /** @param writesAllowed false for a verify-only run: any request but GET is refused before it is sent */
     public static KubeClient fromKubeconfig(String kubeconfigYaml, String kubeconfigPath, Optional<String> context,
                                             int requestTimeoutMillis, boolean writesAllowed) {
-        Config config = configOf(kubeconfigYaml, kubeconfigPath, context);
+        Config config = Kubeconfigs.config(kubeconfigYaml, kubeconfigPath, context);
         config.setRequestTimeout(requestTimeoutMillis);
         config.setConnectionTimeout(requestTimeoutMillis);
         config.setRequestRetryBackoffLimit(0);
@@ -89,24 +82,7 @@ public final class KubeClient implements AutoCloseable {
      * client (no connection, no thread).
      */
     public static String contextOf(String kubeconfigYaml, String kubeconfigPath, Optional<String> context) {
-        return configOf(kubeconfigYaml, kubeconfigPath, context).getCurrentContext().getName();
-    }
-
-    private static Config configOf(String kubeconfigYaml, String kubeconfigPath, Optional<String> context) {
-        Config config;
-        try {
-            config = Config.fromKubeconfig(context.orElse(null), kubeconfigYaml, null);
-        } catch (KubernetesClientException | IllegalArgumentException e) {
-            throw new KubeErrors.KubeconfigException("kubeconfig " + kubeconfigPath + ": " + e.getMessage());
-        }
-        if (config.getCurrentContext() == null) {
-            throw new KubeErrors.KubeconfigException("kubeconfig " + kubeconfigPath + " selects no context"
-                    + context.map(c -> " (no context named '" + c + "')").orElse(" (set current-context or -Dcluster.context)"));
-        }
-        if (context.isPresent() && !context.get().equals(config.getCurrentContext().getName())) {
-            throw new KubeErrors.KubeconfigException("kubeconfig " + kubeconfigPath + " has no context named '" + context.get() + "'");
-        }
-        return config;
+        return Kubeconfigs.config(kubeconfigYaml, kubeconfigPath, context).getCurrentContext().getName();
     }
 
     public KubernetesClient fabric8() {
@@ -130,13 +106,9 @@ public final class KubeClient implements AutoCloseable {
         return read("get", "/version", null, client::getKubernetesVersion);
     }
 
+    /** The resource RBAC names for a kind: secrets, configmaps, persistentvolumeclaims. */
     private static String resourceOf(String kind) {
-        return switch (kind) {
-            case "Secret" -> "secrets";
-            case "ConfigMap" -> "configmaps";
-            case "PersistentVolumeClaim" -> "persistentvolumeclaims";
-            default -> kind.toLowerCase(java.util.Locale.ROOT) + "s";
-        };
+        return kind.toLowerCase(java.util.Locale.ROOT) + "s";
     }
 
     /** {@code kubectl get namespace NS}. */
@@ -215,24 +187,6 @@ public final class KubeClient implements AutoCloseable {
         return linesOf(read("get", "pods/log", namespace, () -> podLog(namespace, pod, "tailLines=" + lines)));
     }
 
-    /**
-     * {@code kubectl auth can-i VERB RESOURCE -n NS}: a SelfSubjectAccessReview. Empty when the server cannot
-     * say (an old or odd API server): the checks then find out by calling.
-     */
-    public Optional<Boolean> canI(Permission permission) {
-        try {
-            var review = new io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder()
-                    .withNewSpec().withNewResourceAttributes().withVerb(permission.verb()).withGroup(permission.group())
-                    .withResource(permission.resource().replaceAll("/.*", ""))
-                    .withSubresource(permission.resource().contains("/") ? permission.resource().replaceAll(".*/", "") : null)
-                    .withNamespace(permission.namespace()).endResourceAttributes().endSpec().build();
-            var answer = client.authorization().v1().selfSubjectAccessReview().create(review);
-            return Optional.ofNullable(answer.getStatus()).map(s -> Boolean.TRUE.equals(s.getAllowed()));
-        } catch (KubernetesClientException e) {
-            return Optional.empty();
-        }
-    }
-
     /** {@code kubectl logs POD -n NS --since-time=T}. */
     public List<String> logSince(String namespace, String pod, String sinceTime) {
         return linesOf(read("get", "pods/log", namespace, () -> podLog(namespace, pod,
@@ -261,81 +215,14 @@ public final class KubeClient implements AutoCloseable {
         return client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).portForward(port);
     }
 
-    /**
-     * An idempotent read, as the API server lets it be made: a transient answer (429, 5xx, a reset
-     * connection) is asked again, after the server's {@code Retry-After} or a short backoff, within
-     * {@code cluster.requestTimeout}; what is left is judged as infrastructure, never as the release:
-     * <ul>
-     *   <li>no answer at all (timeout, refused) — {@link Unreachable};</li>
-     *   <li>401 — {@link CredentialsRejected}, which C2.1 reports;</li>
-     *   <li>403 — {@link Forbidden}, naming the verb, resource and namespace with its {@code kubectl auth can-i} line;</li>
-     *   <li>a transient answer that lasted the whole budget — INCONCLUSIVE in the server's words.</li>
-     * </ul>
-     * Any other answer the server gave (404, say) stays fabric8's exception, for the caller to judge.
-     *
-     * @param verb     and {@code resource}, {@code namespace}: what is asked, as RBAC names it ({@code list}, {@code events})
-     */
-    private <T> T read(String verb, String resource, String namespace, Supplier<T> request) {
-        KubeErrors.TimedOut hung = hungEndpoints.get(verb + " " + resource);
-        if (hung != null) {
-            // an endpoint that hung once costs the run its timeout once: later reads of it end at once with the same words
-            throw hung;
-        }
-        ApiRetry.Answer<T> answer = retry.read(verb + " " + resource + (namespace == null ? "" : " in namespace " + namespace), request);
-        if (answer.succeeded()) {
-            return answer.value();
-        }
-        KubernetesClientException e = answer.failure();
-        if (e.getCode() <= 0 && Causes.tlsFailed(e)) {
-            throw new KubeErrors.TlsFailed(context, apiServerUrl(), Causes.describe(e));
-        }
-        if (e.getCode() <= 0 && Causes.timedOut(e)) {
-            KubeErrors.TimedOut timedOut = new KubeErrors.TimedOut(context, apiServerUrl(), verb + " " + resource, retry.budget());
-            hungEndpoints.putIfAbsent(verb + " " + resource, timedOut);
-            throw timedOut;
-        }
-        if (e.getCode() <= 0 && Causes.noAnswer(e)) {
-            throw new Unreachable("the API server of context '" + context + "' at " + apiServerUrl(), Causes.describe(e));
-        }
-        if (e.getCode() == 401) {
-            throw new KubeErrors.CredentialsRejected(context, apiServerUrl(), ApiErrors.words(e));
-        }
-        if (e.getCode() == 403) {
-            throw new KubeErrors.Forbidden(verb, resource, namespace, ApiErrors.words(e));
-        }
-        if (ApiErrors.TRANSIENT.contains(e.getCode()) || e.getCode() <= 0) {
-            throw new Inconclusive("the API server of context '" + context + "' did not give a usable answer to " + verb + " "
-                    + resource + (namespace == null ? "" : " in namespace " + namespace) + " in " + answer.attempts() + " tries within "
-                    + retry.budget().toSeconds() + " s (cluster.requestTimeout): " + (e.getCode() <= 0 ? Causes.describe(e) : ApiErrors.words(e)));
-        }
-        throw e;
+    /** An idempotent read, asked again when the answer is transient and judged by type when it fails ({@link ApiReads}). */
+    <T> T read(String verb, String resource, String namespace, Supplier<T> request) {
+        return reads.read(verb, resource, namespace, request);
     }
 
     /** How many transient answers this client asked again (the report counts them). */
     public int retries() {
-        return retry.retries();
-    }
-
-    /**
-     * {@code kubectl port-forward -n NS svc/NAME PORT}: like kubectl, to one ready pod behind the Service,
-     * on the port the Service's port targets.
-     */
-    public LocalPortForward portForwardService(String namespace, String name, int port) {
-        Service service = read("get", "services", namespace, () -> client.services().inNamespace(namespace).withName(name).get());
-        if (service == null) {
-            throw new IllegalStateException("service/" + name + " does not exist in namespace " + namespace);
-        }
-        Map<String, String> selector = service.getSpec().getSelector();
-        Pod pod = read("list", "pods", namespace, () -> client.pods().inNamespace(namespace).withLabels(selector == null ? Map.of() : selector).list().getItems())
-                .stream().filter(KubeClient::ready).findFirst()
-                .orElseThrow(() -> new IllegalStateException("service/" + name + " in namespace " + namespace + " has no ready pod"));
-        int target = service.getSpec().getPorts().stream().filter(p -> p.getPort() == port).findFirst()
-                .map(p -> p.getTargetPort() == null ? port : p.getTargetPort().getIntVal() != null ? p.getTargetPort().getIntVal()
-                        : pod.getSpec().getContainers().stream().flatMap(c -> c.getPorts().stream())
-                        .filter(cp -> p.getTargetPort().getStrVal().equals(cp.getName())).map(cp -> cp.getContainerPort())
-                        .findFirst().orElse(port))
-                .orElseThrow(() -> new IllegalStateException("service/" + name + " has no port " + port));
-        return client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).portForward(target);
+        return reads.retries();
     }
 
     /** The pod's Ready condition is True. */

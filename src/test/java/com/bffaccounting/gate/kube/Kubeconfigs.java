@@ -3,12 +3,15 @@ package com.bffaccounting.gate.kube;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 
 /** Kubeconfig documents as the suite hands them on. */
 public final class Kubeconfigs {
@@ -46,5 +49,27 @@ public final class Kubeconfigs {
         } catch (IOException | ClassCastException e) {
             throw new UncheckedIOException("kubeconfig: cannot be rewritten for Helm", e instanceof IOException io ? io : new IOException(e.getMessage()));
         }
+    }
+
+    /**
+     * The kubeconfig's settings for {@code context} (its current one when empty), checked as a client would act on them.
+     *
+     * @throws KubeErrors.KubeconfigException with one line when the kubeconfig cannot be read or has no such context
+     */
+    static Config config(String kubeconfigYaml, String kubeconfigPath, Optional<String> context) {
+        Config config;
+        try {
+            config = Config.fromKubeconfig(context.orElse(null), kubeconfigYaml, null);
+        } catch (KubernetesClientException | IllegalArgumentException e) {
+            throw new KubeErrors.KubeconfigException("kubeconfig " + kubeconfigPath + ": " + e.getMessage());
+        }
+        if (config.getCurrentContext() == null) {
+            throw new KubeErrors.KubeconfigException("kubeconfig " + kubeconfigPath + " selects no context"
+                    + context.map(c -> " (no context named '" + c + "')").orElse(" (set current-context or -Dcluster.context)"));
+        }
+        if (context.isPresent() && !context.get().equals(config.getCurrentContext().getName())) {
+            throw new KubeErrors.KubeconfigException("kubeconfig " + kubeconfigPath + " has no context named '" + context.get() + "'");
+        }
+        return config;
     }
 }

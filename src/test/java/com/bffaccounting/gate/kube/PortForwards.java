@@ -1,11 +1,15 @@
 package com.bffaccounting.gate.kube;
 
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.LocalPortForward;
 import io.fabric8.kubernetes.client.PortForward;
 import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,5 +49,27 @@ public final class PortForwards {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code kubectl port-forward -n NS svc/NAME PORT}: like kubectl, to one ready pod behind the Service,
+     * on the port the Service's port targets.
+     */
+    public static LocalPortForward toService(KubeClient kube, String namespace, String name, int port) {
+        Service service = kube.read("get", "services", namespace, () -> kube.fabric8().services().inNamespace(namespace).withName(name).get());
+        if (service == null) {
+            throw new IllegalStateException("service/" + name + " does not exist in namespace " + namespace);
+        }
+        Map<String, String> selector = service.getSpec().getSelector();
+        Pod pod = kube.read("list", "pods", namespace, () -> kube.fabric8().pods().inNamespace(namespace).withLabels(selector == null ? Map.of() : selector).list().getItems())
+                .stream().filter(KubeClient::ready).findFirst()
+                .orElseThrow(() -> new IllegalStateException("service/" + name + " in namespace " + namespace + " has no ready pod"));
+        int target = service.getSpec().getPorts().stream().filter(p -> p.getPort() == port).findFirst()
+                .map(p -> p.getTargetPort() == null ? port : p.getTargetPort().getIntVal() != null ? p.getTargetPort().getIntVal()
+                        : pod.getSpec().getContainers().stream().flatMap(c -> c.getPorts().stream())
+                        .filter(cp -> p.getTargetPort().getStrVal().equals(cp.getName())).map(cp -> cp.getContainerPort())
+                        .findFirst().orElse(port))
+                .orElseThrow(() -> new IllegalStateException("service/" + name + " has no port " + port));
+        return kube.fabric8().pods().inNamespace(namespace).withName(pod.getMetadata().getName()).portForward(target);
     }
 }

@@ -152,7 +152,7 @@ record ClusterConnection(ClusterProbe probe, Capability<ClusterTarget> cluster) 
         return () -> cluster().get().map(cluster -> {
             LocalPortForward forward;
             try {
-                forward = cluster.kube().portForwardService(service.namespace(), service.name(), service.port());
+                forward = PortForwards.toService(cluster.kube(), service.namespace(), service.name(), service.port());
             } catch (IllegalStateException e) {
                 return Capability.<PrometheusClient>failed(e.getMessage(), "needs Prometheus at " + service + ": " + e.getMessage());
             }
