@@ -2,18 +2,12 @@ package com.bffaccounting.gate.config;
 
 import com.bffaccounting.gate.evidence.Redactor;
 import com.bffaccounting.gate.model.ImageReference;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,7 +114,7 @@ public interface SettingType<T> {
      * more than zero: every duration of the suite bounds a wait, and 0 would mean "wait forever" to a client.
      */
     SettingType<Duration> DURATION = text -> {
-        Duration parsed = SettingType.durationOf(text);
+        Duration parsed = SettingParsing.durationOf(text);
         if (parsed == null) {
             throw Rejected.value("is not a duration — write e.g. 30s, 5m, 1d or PT5M");
         }
@@ -147,57 +141,27 @@ public interface SettingType<T> {
     };
 
     /** The pilot allowlist: a JSON array of tenant strings, as the container's OS_TENANT_ALLOWLIST_JSON takes it. */
-    SettingType<List<String>> TENANT_JSON_ARRAY = text -> {
-        JsonNode array;
-        try {
-            array = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw Rejected.value("is not valid JSON (" + e.getOriginalMessage() + ") — write a JSON array such as '[\"default\",\"pilot-a\"]'");
-        }
-        if (array == null || !array.isArray()) {
-            throw Rejected.value("must be a JSON array of tenant strings, e.g. [\"default\",\"pilot-a\"]");
-        }
-        List<String> tenants = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode entry = array.get(i);
-            if (!entry.isTextual()) {
-                throw Rejected.part("entry " + (i + 1) + " (" + entry + ") is not a JSON string — write every tenant in quotes, e.g. [\"default\",\"pilot-a\"]");
-            }
-            tenants.add(entry.asText());
-        }
-        return SettingType.tenants(tenants);
-    };
+    SettingType<List<String>> TENANT_JSON_ARRAY = SettingParsing::tenantJsonArray;
 
     /** Tenants as a comma-separated list ({@code pilot-b,test-tenant}). */
-    SettingType<List<String>> TENANT_LIST = text -> SettingType.tenants(SettingType.splitList(text));
+    SettingType<List<String>> TENANT_LIST = text -> SettingParsing.tenants(SettingParsing.splitList(text));
 
     /** A comma-separated list of words (faults, simulated sources). */
-    SettingType<List<String>> LIST = SettingType::splitList;
+    SettingType<List<String>> LIST = SettingParsing::splitList;
 
     /** A header name (RFC 9110 token). */
     SettingType<String> HEADER_NAME = text -> {
-        SettingType.requireHeaderName(text);
+        SettingParsing.requireHeaderName(text);
         return text;
     };
 
     /** {@code Name=value,Name2=value2} request headers, order kept; names and values as RFC 9110 allows. */
-    SettingType<Map<String, String>> HEADERS = text -> {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String item : splitList(text)) {
-            int eq = item.indexOf('=');
-            if (eq <= 0) {
-                throw Rejected.part("'" + item.replaceAll("=.*", "=***") + "' is not Name=value — write e.g. X-User-Role=auditor,X-User-Id=pilot-user");
-            }
-            String name = item.substring(0, eq).trim();
-            String value = item.substring(eq + 1).trim();
-            requireHeaderName(name);
-            requireHeaderValue(name, value);
-            if (headers.put(name, value) != null) {
-                throw Rejected.part("header " + name + " is given twice");
-            }
-        }
-        return headers;
-    };
+    SettingType<Map<String, String>> HEADERS = text -> SettingParsing.pairs(text, "header ",
+            item -> "'" + item.replaceAll("=.*", "=***") + "' is not Name=value — write e.g. X-User-Role=auditor,X-User-Id=pilot-user",
+            (name, value) -> {
+                SettingParsing.requireHeaderName(name);
+                SettingParsing.requireHeaderValue(name, value);
+            });
 
     /** Keys the suite sets itself from settings of their own: {@link #HELM_SET} may not set them behind their back. */
     Map<String, String> OWN_HELM_KEYS = Map.of("image.repository", "image.repository", "image.tag", "image.tag",
@@ -205,26 +169,16 @@ public interface SettingType<T> {
     Pattern HELM_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\[\\d+])?(\\.[A-Za-z_][A-Za-z0-9_-]*(\\[\\d+])?)*");
 
     /** {@code key=value,key2=value2}: Helm {@code --set} values, order kept; not the image or allowlist, which have settings. */
-    SettingType<Map<String, String>> HELM_SET = text -> {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String item : splitList(text)) {
-            int eq = item.indexOf('=');
-            if (eq <= 0) {
-                throw Rejected.part("'" + item + "' is not key=value — write e.g. resources.requests.cpu=250m,replicaCount=3");
-            }
-            String key = item.substring(0, eq).trim();
-            if (!HELM_KEY.matcher(key).matches()) {
-                throw Rejected.part("'" + key + "' is not a Helm value path — write dotted names, e.g. probes.readiness.periodSeconds");
-            }
-            if (OWN_HELM_KEYS.containsKey(key)) {
-                throw Rejected.part(key + " is the suite's own value — set it with -D" + OWN_HELM_KEYS.get(key));
-            }
-            if (values.put(key, item.substring(eq + 1).trim()) != null) {
-                throw Rejected.part(key + " is given twice");
-            }
-        }
-        return values;
-    };
+    SettingType<Map<String, String>> HELM_SET = text -> SettingParsing.pairs(text, "",
+            item -> "'" + item + "' is not key=value — write e.g. resources.requests.cpu=250m,replicaCount=3",
+            (key, value) -> {
+                if (!HELM_KEY.matcher(key).matches()) {
+                    throw Rejected.part("'" + key + "' is not a Helm value path — write dotted names, e.g. probes.readiness.periodSeconds");
+                }
+                if (OWN_HELM_KEYS.containsKey(key)) {
+                    throw Rejected.part(key + " is the suite's own value — set it with -D" + OWN_HELM_KEYS.get(key));
+                }
+            });
 
     SettingType<String> HTTP_METHOD = text -> {
         String method = text.toUpperCase(Locale.ROOT);
@@ -285,105 +239,5 @@ public interface SettingType<T> {
     static SettingType<String> oneOf(String... words) {
         return text -> Arrays.stream(words).filter(w -> w.equalsIgnoreCase(text)).findFirst()
                 .orElseThrow(() -> Rejected.value("must be " + String.join(" or ", words)));
-    }
-
-    private static List<String> splitList(String text) {
-        if (text.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** Tenants travel as a header value: non-empty tokens of printable ASCII, each once. */
-    private static List<String> tenants(List<String> tenants) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < tenants.size(); i++) {
-            String tenant = tenants.get(i);
-            String where = "entry " + (i + 1) + " " + quoted(tenant);
-            if (tenant.isEmpty()) {
-                throw Rejected.part("entry " + (i + 1) + " is empty — a tenant is a non-empty name such as pilot-a");
-            }
-            badCharacter(tenant, TOKEN).ifPresentOrElse(bad -> {
-                throw Rejected.part(where + " has " + bad + ", which a tenant sent as a header value cannot carry"
-                        + " — use printable ASCII letters, digits and - . _ ~ ! # $ % & ' * + ^ ` |");
-            }, () -> { });
-            if (!seen.add(tenant)) {
-                throw Rejected.part(where + " is listed twice");
-            }
-        }
-        return List.copyOf(tenants);
-    }
-
-    private static void requireHeaderName(String name) {
-        badCharacter(name, TOKEN).ifPresent(bad -> {
-            throw Rejected.part("header name " + quoted(name) + " has " + bad + " — a header name is letters, digits and ! # $ % & ' * + - . ^ _ ` | ~");
-        });
-    }
-
-    /** RFC 9110 §5.5: visible characters, spaces and tabs; ASCII only, since clients and proxies mangle the rest. */
-    private static void requireHeaderValue(String name, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0 || (c < 0x20 && c != '\t') || c == 0x7f) {
-                throw Rejected.part("the value of header " + name + " has " + describe(c) + ", which a header value cannot carry");
-            }
-            if (c > 0x7e) {
-                throw Rejected.part("the value of header " + name + " has " + describe(c)
-                        + ", which is not ASCII — HTTP clients send it as '?': give the value in ASCII");
-            }
-        }
-    }
-
-    /** The first character outside {@code allowed}, in words; empty when there is none. */
-    private static java.util.Optional<String> badCharacter(String text, Pattern allowed) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!allowed.matcher(String.valueOf(c)).matches()) {
-                return java.util.Optional.of(describe(c));
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    private static String describe(char c) {
-        return switch (c) {
-            case '\r' -> "a carriage return (CR)";
-            case '\n' -> "a line feed (LF)";
-            case '\t' -> "a tab";
-            case ' ' -> "a space";
-            default -> c < 0x20 || c == 0x7f ? String.format("a control character (U+%04X)", (int) c)
-                    : c > 0x7e ? String.format("'%c' (U+%04X, not ASCII)", c, (int) c) : "'" + c + "'";
-        };
-    }
-
-    /** The text as JSON would quote it, so that a CR or LF shows as \r or \n on one line. */
-    private static String quoted(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            return "'" + text + "'";
-        }
-    }
-
-    /** A duration's text as people or ISO 8601 write it; null when it is neither. */
-    static Duration durationOf(String text) {
-        String trimmed = text.trim();
-        Matcher m = SIMPLE_DURATION.matcher(trimmed);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(2));
-            Duration d = switch (m.group(3)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            return m.group(1).isEmpty() ? d : d.negated();
-        }
-        try {
-            return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
