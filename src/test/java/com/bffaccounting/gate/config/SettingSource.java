@@ -137,7 +137,7 @@ public final class SettingSource {
         if (systemProperties.getProperty(key) != null) {
             return Optional.of(Origin.COMMAND_LINE);
         }
-        if (SettingsCatalog.named(key).map(Setting::isSafetySwitch).orElse(false)) {
+        if (SettingNames.named(key).map(Setting::isSafetySwitch).orElse(false)) {
             return Optional.empty();
         }
         String variable = Setting.envVarOf(key);
@@ -155,20 +155,20 @@ public final class SettingSource {
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         for (String name : new TreeSet<>(systemProperties.stringPropertyNames())) {
-            if (SettingsCatalog.looksLikeOurs(name) && SettingsCatalog.named(name).isEmpty()) {
-                problems.add(SettingsCatalog.unknown(name));
+            if (SettingNames.looksLikeOurs(name) && SettingNames.named(name).isEmpty()) {
+                problems.add(SettingNames.unknown(name));
             }
         }
-        environment.keySet().forEach(variable -> SettingsCatalog.nameOfEnvVar(variable).ifPresentOrElse(name -> {
-            if (SettingsCatalog.named(name).map(Setting::isSafetySwitch).orElse(false)) {
+        environment.keySet().forEach(variable -> SettingNames.nameOfEnvVar(variable).ifPresentOrElse(name -> {
+            if (SettingNames.named(name).map(Setting::isSafetySwitch).orElse(false)) {
                 problems.add(variable + ": " + name + " is a safety switch, read only from the command line (-D" + name
                         + "=true), never from the environment — remove the variable");
             }
-        }, () -> problems.add(SettingsCatalog.unknownEnvVar(variable))));
+        }, () -> problems.add(SettingNames.unknownEnvVar(variable))));
         for (String name : new TreeSet<>(envFile.stringPropertyNames())) {
-            Optional<Setting<?>> setting = SettingsCatalog.named(name);
+            Optional<Setting<?>> setting = SettingNames.named(name);
             if (setting.isEmpty()) {
-                problems.add(envFileName + ": " + SettingsCatalog.unknown(name));
+                problems.add(envFileName + ": " + SettingNames.unknown(name));
             } else if (setting.get().isSafetySwitch()) {
                 problems.add(envFileName + ": " + name + " is a safety switch, read only from the command line (-D" + name + "=true)");
             }
@@ -185,7 +185,7 @@ public final class SettingSource {
     public Set<String> keysStartingWith(String prefix) {
         Set<String> keys = systemProperties.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
                 .collect(Collectors.toCollection(TreeSet::new));
-        environment.keySet().forEach(v -> SettingsCatalog.nameOfEnvVar(v).filter(k -> k.startsWith(prefix)).ifPresent(keys::add));
+        environment.keySet().forEach(v -> SettingNames.nameOfEnvVar(v).filter(k -> k.startsWith(prefix)).ifPresent(keys::add));
         return keys;
     }
 

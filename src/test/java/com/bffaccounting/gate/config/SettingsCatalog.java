@@ -1,22 +1,11 @@
 package com.bffaccounting.gate.config;
 
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static com.bffaccounting.gate.config.Setting.Target.CLUSTER;
 import static com.bffaccounting.gate.config.Setting.Target.LOCAL;
@@ -25,7 +14,7 @@ import static com.bffaccounting.gate.config.Setting.Target.SIM;
 
 /**
  * Every setting of the suite, declared once, in the order of the README's table (which
- * {@link #markdownTable} writes and a project test compares). A name under one of the suite's prefixes
+ * {@link SettingsDoc} writes and a project test compares). A name under one of the suite's prefixes
  * that is not declared here is refused with the closest declared name.
  */
 public final class SettingsCatalog {
@@ -246,108 +235,8 @@ public final class SettingsCatalog {
     public static final Setting<Boolean> START_EARLY = declare(Setting.of("gate.startEarly", SettingType.BOOLEAN, "false",
             "the checklist's run starts as JUnit opens its session").setByTheBuild());
 
-    /** The JDK's own networking properties share the {@code http.} prefix: they are not the suite's. */
-    private static final Pattern JDK_PROPERTY = Pattern.compile("http\\.(proxy\\w*|nonProxyHosts|agent|keepAlive|maxConnections|maxRedirects"
-            + "|auth\\..*|retryPost|strictPostRedirect)");
-    /** First words of other tools' properties within two edits of ours. */
-    private static final Set<String> OTHER_TOOLS = Set.of("https", "locale", "gatling", "charset");
-    private static final String BFF_ENV_PREFIX = "bff.env.";
-    private static final Map<String, Setting<?>> BY_NAME = ALL.stream().collect(Collectors.toMap(Setting::name, Function.identity(),
-            (a, b) -> a, LinkedHashMap::new));
-    private static final Map<String, Setting<?>> BY_ENV_VAR = ALL.stream().collect(Collectors.toMap(Setting::envVar, Function.identity(),
-            (a, b) -> a, LinkedHashMap::new));
-    /** The first word of every dotted name ({@code bff}, {@code cluster}, …), and the undotted names: what a setting of ours looks like. */
-    private static final Set<String> PREFIXES = ALL.stream().map(s -> s.name().split("\\.")[0]).collect(Collectors.toCollection(TreeSet::new));
-
+    /** Every setting, in the order declared (the README table's). */
     public static List<Setting<?>> all() {
         return List.copyOf(ALL);
-    }
-
-    /** The declared setting of a name ({@code bff.env.JWT_SECRET} is one of the family {@code bff.env.NAME}). */
-    public static Optional<Setting<?>> named(String name) {
-        if (name.startsWith(BFF_ENV_PREFIX) && name.length() > BFF_ENV_PREFIX.length()) {
-            return Optional.of(BFF_ENV);
-        }
-        return Optional.ofNullable(BY_NAME.get(name));
-    }
-
-    /** The setting an environment variable sets, and its name ({@code RELEASE_GATE_BFF_ENV_JWT_SECRET} → {@code bff.env.JWT_SECRET}). */
-    public static Optional<String> nameOfEnvVar(String variable) {
-        String family = Setting.envVarOf(BFF_ENV_PREFIX);
-        if (variable.startsWith(family) && variable.length() > family.length()) {
-            return Optional.of(BFF_ENV_PREFIX + variable.substring(family.length()));
-        }
-        return Optional.ofNullable(BY_ENV_VAR.get(variable)).map(Setting::name);
-    }
-
-    /**
-     * Whether a property name is one of ours or a typo of one: under one of the suite's prefixes, or with a
-     * first word (or an undotted name) of five letters or more within two edits of ours ({@code clutser.},
-     * {@code deplyo}). Shorter words and other tools' prefixes that happen to be near ({@code https.},
-     * {@code locale.}) are left to their owners.
-     */
-    public static boolean looksLikeOurs(String name) {
-        if (JDK_PROPERTY.matcher(name).matches()) {
-            return false;
-        }
-        int dot = name.indexOf('.');
-        String first = dot > 0 ? name.substring(0, dot) : name;
-        if (dot > 0 ? PREFIXES.contains(first) : BY_NAME.containsKey(name)) {
-            return true;
-        }
-        if (first.length() < 5 || OTHER_TOOLS.contains(first)) {
-            return false;
-        }
-        Set<String> near = dot > 0 ? PREFIXES : BY_NAME.keySet().stream().filter(n -> !n.contains(".")).collect(Collectors.toSet());
-        LevenshteinDistance distance = new LevenshteinDistance(2);
-        return near.stream().anyMatch(known -> distance.apply(first, known) >= 0);
-    }
-
-    /** "unknown setting clutser.context — did you mean cluster.context?" */
-    public static String unknown(String name) {
-        return "unknown setting " + name + closest(name, BY_NAME.keySet()).map(c -> " — did you mean " + c + "?")
-                .orElse(" — the settings are listed in README.md (Settings)");
-    }
-
-    /** The same for an environment variable: "unknown setting RELEASE_GATE_BFF_ULR — did you mean RELEASE_GATE_BFF_URL (bff.url)?" */
-    public static String unknownEnvVar(String variable) {
-        return "unknown setting " + variable + closest(variable, BY_ENV_VAR.keySet())
-                .map(c -> " — did you mean " + c + " (" + BY_ENV_VAR.get(c).name() + ")?")
-                .orElse(" — the settings are listed in README.md (Settings)");
-    }
-
-    /** The nearest known name, when it is near enough to be what was meant. */
-    static Optional<String> closest(String name, Set<String> known) {
-        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
-        String lower = name.toLowerCase(Locale.ROOT);
-        return known.stream()
-                .map(k -> Map.entry(k, distance.apply(lower, k.toLowerCase(Locale.ROOT))))
-                .min(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
-                .filter(e -> e.getValue() <= Math.max(2, e.getKey().length() / 4))
-                .map(Map.Entry::getKey);
-    }
-
-    /**
-     * The README's settings table: one row per setting people give, with its environment variable, its
-     * default (and each env's own, from {@code config/<env>.properties}), where it applies, and its meaning.
-     */
-    public static String markdownTable(Map<String, Properties> envFiles) {
-        StringBuilder table = new StringBuilder("| setting | environment variable | default | applies to | meaning |\n|---|---|---|---|---|\n");
-        for (Setting<?> s : ALL) {
-            if (s.audience() == Setting.Audience.BUILD) {
-                continue;
-            }
-            StringBuilder defaults = new StringBuilder(s.defaultText().filter(d -> !d.isEmpty()).map(d -> "`" + d + "`").orElse("—"));
-            envFiles.forEach((env, file) -> {
-                String value = file.getProperty(s.name());
-                if (value != null && !value.equals(s.defaultText().orElse(null))) {
-                    defaults.append(" (").append(env).append(" `").append(value).append("`)");
-                }
-            });
-            String variable = s.isSafetySwitch() ? "— (`-D` only)" : s == BFF_ENV ? "`" + Setting.envVarOf(BFF_ENV_PREFIX) + "NAME`" : "`" + s.envVar() + "`";
-            table.append("| `").append(s.name()).append("` | ").append(variable).append(" | ").append(defaults).append(" | ")
-                    .append(s.targetWords()).append(" | ").append(s.description()).append(s.isSecret() ? " (secret)" : "").append(" |\n");
-        }
-        return table.toString();
     }
 }

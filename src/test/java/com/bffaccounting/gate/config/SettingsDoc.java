@@ -26,7 +26,7 @@ public final class SettingsDoc {
         for (Env env : Env.values()) {
             envFiles.put(env.id(), EnvFiles.loadEnvFile(env.id()));
         }
-        return SettingsCatalog.markdownTable(envFiles);
+        return markdownTable(envFiles);
     }
 
     /** The table as the README holds it now, between the markers; null when the markers are missing. */
@@ -45,5 +45,29 @@ public final class SettingsDoc {
             throw new IllegalStateException(readme + " has no settings-table markers");
         }
         Files.writeString(readme, text.substring(0, start + START.length()) + "\n" + table() + text.substring(end), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The README's settings table: one row per setting people give, with its environment variable, its
+     * default (and each env's own, from {@code config/<env>.properties}), where it applies, and its meaning.
+     */
+    static String markdownTable(Map<String, Properties> envFiles) {
+        StringBuilder table = new StringBuilder("| setting | environment variable | default | applies to | meaning |\n|---|---|---|---|---|\n");
+        for (Setting<?> s : SettingsCatalog.all()) {
+            if (s.audience() == Setting.Audience.BUILD) {
+                continue;
+            }
+            StringBuilder defaults = new StringBuilder(s.defaultText().filter(d -> !d.isEmpty()).map(d -> "`" + d + "`").orElse("—"));
+            envFiles.forEach((env, file) -> {
+                String value = file.getProperty(s.name());
+                if (value != null && !value.equals(s.defaultText().orElse(null))) {
+                    defaults.append(" (").append(env).append(" `").append(value).append("`)");
+                }
+            });
+            String variable = s.isSafetySwitch() ? "— (`-D` only)" : s == SettingsCatalog.BFF_ENV ? "`" + Setting.envVarOf(SettingNames.BFF_ENV_PREFIX) + "NAME`" : "`" + s.envVar() + "`";
+            table.append("| `").append(s.name()).append("` | ").append(variable).append(" | ").append(defaults).append(" | ")
+                    .append(s.targetWords()).append(" | ").append(s.description()).append(s.isSecret() ? " (secret)" : "").append(" |\n");
+        }
+        return table.toString();
     }
 }

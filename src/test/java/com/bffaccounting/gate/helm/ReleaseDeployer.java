@@ -2,6 +2,7 @@ package com.bffaccounting.gate.helm;
 
 import com.bffaccounting.gate.kube.rollout.PodStates;
 import com.bffaccounting.gate.kube.rollout.RolloutInspector;
+import com.bffaccounting.gate.kube.rollout.RolloutOutcome;
 import com.bffaccounting.gate.kube.rollout.RolloutProblem;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.model.ReleaseRef;
@@ -62,7 +63,7 @@ public final class ReleaseDeployer {
         long start = System.nanoTime();
         CompletableFuture<Release> upgrade = CompletableFuture.supplyAsync(() -> helm.upgradeInstall(request.chart(),
                 request.release().helmRelease(), request.release().namespace(), request.values(), request.timeout(), request.createNamespace()), HELM_CALLS);
-        Optional<RolloutInspector.Failed> failed = rollout.failureWhile(() -> !upgrade.isDone(),
+        Optional<RolloutOutcome.Failed> failed = rollout.failureWhile(() -> !upgrade.isDone(),
                 new Timeout("rollout", request.timeout(), "helm.timeout").plus(Duration.ofSeconds(30), "30 s for Helm to return after it")
                         .polledEvery(request.failFastAfter().dividedBy(4))); // a lasting problem is seen within a quarter of its grace
         if (failed.isPresent()) {

@@ -5,6 +5,7 @@ import com.bffaccounting.gate.helm.ReleaseDeployer;
 import com.bffaccounting.gate.kube.rollout.PodStates;
 import com.bffaccounting.gate.kube.rollout.RolloutEvidence.PodLogTails;
 import com.bffaccounting.gate.kube.rollout.RolloutInspector;
+import com.bffaccounting.gate.kube.rollout.RolloutOutcome;
 import com.bffaccounting.gate.kube.rollout.RolloutProblem;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.Observation;
@@ -35,7 +36,7 @@ public class RolloutSteps {
     }
 
     /** The rollout's outcome, waited for once per run: C6.1, C10.2 and C6.2 judge the same observation. */
-    private RolloutInspector.Outcome settled() {
+    private RolloutOutcome settled() {
         return rollout().settle(context.settings().timeouts.rollout());
     }
 
@@ -46,16 +47,16 @@ public class RolloutSteps {
 
     @Then("every pod of the release becomes Running and Ready with no restarts")
     public void podsReady() {
-        RolloutInspector.Outcome outcome = settled();
+        RolloutOutcome outcome = settled();
         scenario.observe(PodStates.observed(outcome.seenPods()));
-        RolloutInspector.Ready ready = outcome.requireReady(context.release().deploymentName(), this::diagnose);
+        RolloutOutcome.Ready ready = outcome.requireReady(context.release().deploymentName(), this::diagnose);
         scenario.observe(Observation.measure("ready after", ready.waited().toMillis() / 1000.0, "s")
                 .says("ready after " + ready.waited().toMillis() + " ms of waiting"));
     }
 
     @Then("no pod of the release is stuck pulling its image")
     public void noImagePullFailure() {
-        RolloutInspector.Outcome outcome = settled();
+        RolloutOutcome outcome = settled();
         long pulling = outcome.seenPods().stream().filter(PodStates::cannotPullImage).count();
         scenario.observe(Observation.measure("pods failing to pull", pulling, null).against(0)
                 .says(pulling + " of " + outcome.seenPods().size() + " pods in ErrImagePull, ImagePullBackOff or InvalidImageName"));
@@ -65,7 +66,7 @@ public class RolloutSteps {
 
     @Then("the Deployment has all its replicas updated and available")
     public void deploymentComplete() {
-        RolloutInspector.Outcome outcome = settled();
+        RolloutOutcome outcome = settled();
         outcome.seenDeployment().ifPresent(deployment -> scenario.observe(PodStates.replicas(deployment)));
         outcome.requireComplete(context.release().deploymentName(), this::diagnose);
     }

@@ -1,8 +1,6 @@
 package com.bffaccounting.gate.kube.rollout;
 
-import java.util.function.Function;
 
-import com.bffaccounting.gate.outcome.CheckFailed;
 
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.model.ReleaseRef;
@@ -38,7 +36,7 @@ public final class RolloutInspector {
     private final Clock clock;
     private final RolloutClassifier classifier;
     private final Sightings sightings = new Sightings();
-    private Outcome settled;
+    private RolloutOutcome settled;
 
     public RolloutInspector(KubeClient kube, ReleaseRef release, RolloutClassifier.Graces graces, Clock clock) {
         this.kube = kube;
@@ -46,112 +44,6 @@ public final class RolloutInspector {
         this.deploymentName = release.deployment();
         this.clock = clock;
         this.classifier = new RolloutClassifier(graces);
-    }
-
-    /**
-     * The rollout as Step 4 judges it. Each line asks the outcome for its own judgement, in the words of its
-     * check; {@code diagnosis} turns a problem into the line people read (with what the registry says of the tag).
-     */
-    public sealed interface Outcome permits Ready, Failed, TimedOut, Missing {
-        /** The release's pods as this outcome last saw them (none when the Deployment is missing). */
-        List<Pod> seenPods();
-
-        /** The Deployment as this outcome last saw it, when it looked at one. */
-        default Optional<Deployment> seenDeployment() {
-            return this instanceof Ready ready ? Optional.of(ready.look().deployment())
-                    : this instanceof Failed failed ? Optional.of(failed.look().deployment()) : Optional.empty();
-        }
-
-        /** C6.1: every pod Running and Ready, with no restarts; otherwise the first reason it is not. */
-        default Ready requireReady(String deployment, Function<RolloutProblem, String> diagnosis) {
-            if (this instanceof Missing missing) {
-                throw new CheckFailed(missing.what());
-            }
-            if (this instanceof Failed failed) {
-                throw new CheckFailed(diagnosis.apply(failed.headline()));
-            }
-            if (this instanceof TimedOut timedOut) {
-                throw new CheckFailed("pods of " + deployment + " not ready after " + timedOut.waited().toSeconds() + " s: "
-                        + timedOut.state() + "\n" + PodStates.describe(timedOut.pods()));
-            }
-            Ready ready = (Ready) this;
-            List<Pod> restarted = ready.pods().stream().filter(p -> PodStates.restarts(p) > 0).toList();
-            if (!restarted.isEmpty()) {
-                throw new CheckFailed("pods restarted: " + PodStates.describe(restarted).trim());
-            }
-            return ready;
-        }
-
-        /** C10.2: fails only for an image that cannot be pulled, as its words say; another failure is only named. */
-        default Optional<RolloutProblem> requireNoImagePullFailure(Function<RolloutProblem, String> diagnosis) {
-            if (this instanceof Missing missing) {
-                throw new CheckFailed(missing.what());
-            }
-            if (this instanceof Failed failed) {
-                failed.imagePull().ifPresent(pull -> {
-                    throw new CheckFailed("image pull failed: " + diagnosis.apply(pull));
-                });
-                return Optional.of(failed.headline());
-            }
-            return Optional.empty();
-        }
-
-        /** C6.2: every replica updated and available; otherwise why the rollout is incomplete. */
-        default void requireComplete(String deployment, Function<RolloutProblem, String> diagnosis) {
-            if (this instanceof Missing missing) {
-                throw new CheckFailed(missing.what());
-            }
-            if (this instanceof Failed failed) {
-                throw new CheckFailed(deployment + " rollout incomplete: " + rolloutComplete(failed.look().deployment())
-                        .orElse("all replicas updated and available, but") + "; " + diagnosis.apply(failed.headline()));
-            }
-            if (this instanceof TimedOut timedOut) {
-                throw new CheckFailed(deployment + " rollout incomplete after " + timedOut.waited().toSeconds() + " s: " + timedOut.state());
-            }
-        }
-    }
-
-    /** Every replica updated and available, every pod of it ready. */
-    public record Ready(RolloutObservation look, Duration waited) implements Outcome {
-        public List<Pod> pods() {
-            return look.pods();
-        }
-
-        @Override
-        public List<Pod> seenPods() {
-            return look.pods();
-        }
-    }
-
-    /** Problems that lasted their grace, the first the one that explains it best. */
-    public record Failed(List<RolloutProblem> problems, RolloutObservation look, Duration waited) implements Outcome {
-        public RolloutProblem headline() {
-            return problems.get(0);
-        }
-
-        public Optional<RolloutProblem> imagePull() {
-            return problems.stream().filter(RolloutProblem::imagePull).findFirst();
-        }
-
-        @Override
-        public List<Pod> seenPods() {
-            return look.pods();
-        }
-    }
-
-    /** Neither ready nor failed in time: what it looked like last, and what was seen but still within its grace. */
-    public record TimedOut(Duration waited, List<Pod> pods, String state, List<RolloutProblem> pending) implements Outcome {
-        @Override
-        public List<Pod> seenPods() {
-            return pods;
-        }
-    }
-
-    public record Missing(String what) implements Outcome {
-        @Override
-        public List<Pod> seenPods() {
-            return List.of();
-        }
     }
 
     public Optional<Deployment> deployment() {
@@ -171,7 +63,7 @@ public final class RolloutInspector {
      * The rollout's outcome for Step 4's lines, waited for once per run (after a deploy, once more): C6.1,
      * C6.2 and C10.2 judge the same observation, so a broken rollout costs one grace, not three.
      */
-    public synchronized Outcome settle(Timeout timeout) {
+    public synchronized RolloutOutcome settle(Timeout timeout) {
         if (settled == null) {
             settled = awaitReady(timeout, () -> false);
         }
@@ -182,19 +74,19 @@ public final class RolloutInspector {
      * Polls until the rollout is complete with every pod ready, a problem outlasts its grace, or {@code timeout}
      * passes. {@code stop} ends it early (Helm returned).
      */
-    public Outcome awaitReady(Timeout timeout, BooleanSupplier stop) {
+    public RolloutOutcome awaitReady(Timeout timeout, BooleanSupplier stop) {
         Instant start = clock.instant();
         Wait.Outcome<Look> waited = Wait.until("the rollout of deployment/" + deploymentName, () -> look(start, true))
                 .within(timeout)
                 // a lasting problem or a missing Deployment will not come right by waiting
-                .stoppingEarlyWhen(look -> look.outcome() instanceof Failed || look.outcome() instanceof Missing || stop.getAsBoolean())
+                .stoppingEarlyWhen(look -> look.outcome() instanceof RolloutOutcome.Failed || look.outcome() instanceof RolloutOutcome.Missing || stop.getAsBoolean())
                 .describedBy(Look::state)
-                .poll(look -> look.outcome() instanceof Ready);
+                .poll(look -> look.outcome() instanceof RolloutOutcome.Ready);
         Look last = waited.last();
         if (last != null && last.outcome() != null) {
             return last.outcome();
         }
-        return new TimedOut(Duration.between(start, clock.instant()), last == null ? List.of() : last.pods(),
+        return new RolloutOutcome.TimedOut(Duration.between(start, clock.instant()), last == null ? List.of() : last.pods(),
                 last == null ? "nothing observed yet" : last.state(), last == null ? List.of() : last.pending());
     }
 
@@ -203,30 +95,30 @@ public final class RolloutInspector {
      * returns it at once; empty when {@code running} turns false or {@code limit} passes. A Deployment Helm has
      * not created yet is no problem here. What Step 4 settled before is forgotten: the deploy changes it.
      */
-    public Optional<Failed> failureWhile(BooleanSupplier running, Timeout limit) {
+    public Optional<RolloutOutcome.Failed> failureWhile(BooleanSupplier running, Timeout limit) {
         synchronized (this) {
             settled = null;
         }
         Instant start = clock.instant();
         Wait.Outcome<Look> waited = Wait.until("a failure of the rollout of deployment/" + deploymentName, () -> look(start, false))
                 .within(limit)
-                .stoppingEarlyWhen(look -> look.outcome() instanceof Failed)
+                .stoppingEarlyWhen(look -> look.outcome() instanceof RolloutOutcome.Failed)
                 .describedBy(Look::state)
                 // running out is no finding: Helm's own timeout decides what a slow rollout means
                 .poll(look -> !running.getAsBoolean());
         Look last = waited.last();
-        return last != null && last.outcome() instanceof Failed failed ? Optional.of(failed) : Optional.empty();
+        return last != null && last.outcome() instanceof RolloutOutcome.Failed failed ? Optional.of(failed) : Optional.empty();
     }
 
     /** One look at the rollout: its outcome when it has one, the pods, the state in words, and problems still in their grace. */
-    private record Look(Outcome outcome, List<Pod> pods, String state, List<RolloutProblem> pending) {
+    private record Look(RolloutOutcome outcome, List<Pod> pods, String state, List<RolloutProblem> pending) {
     }
 
     private Look look(Instant start, boolean readyEnds) {
         Optional<Deployment> deployment = deployment();
         if (deployment.isEmpty()) {
             String missing = "deployment/" + deploymentName + " does not exist in namespace " + namespace;
-            return new Look(readyEnds ? new Missing(missing) : null, List.of(), missing, List.of());
+            return new Look(readyEnds ? new RolloutOutcome.Missing(missing) : null, List.of(), missing, List.of());
         }
         Instant now = clock.instant();
         RolloutObservation observation = RolloutObservation.read(kube, deployment.get(), now);
@@ -235,11 +127,11 @@ public final class RolloutInspector {
         if (!judged.lasting().isEmpty()) {
             List<RolloutProblem> problems = new ArrayList<>(judged.lasting());
             problems.set(0, withLastWords(problems.get(0)));
-            return new Look(new Failed(List.copyOf(problems), observation, waited), observation.pods(),
+            return new Look(new RolloutOutcome.Failed(List.copyOf(problems), observation, waited), observation.pods(),
                     problems.get(0).line(), List.of());
         }
         if (observation.settled()) {
-            return new Look(readyEnds ? new Ready(observation, waited) : null, observation.pods(), "ready", List.of());
+            return new Look(readyEnds ? new RolloutOutcome.Ready(observation, waited) : null, observation.pods(), "ready", List.of());
         }
         String state = rolloutComplete(deployment.get())
                 .orElse(observation.pods().stream().filter(p -> !PodStates.ready(p)).count() + " pod(s) not ready")
