@@ -27,11 +27,20 @@ class VerdictPageInBrowserIT {
     /** The background of an observation's chip (VerdictPage's CSS). */
     private static final int OBSERVED_RGB = 0xeef1f6;
 
-    /** verdict.json of the run: every passing line says what it saw, with the facts the checklist asks to report. */
+    /**
+     * verdict.json of the project's main job (a healthy simulated pilot, verify-only): the fault matrix's
+     * baseline — nothing fails and nothing is INCONCLUSIVE — and every passing line says what it saw, with
+     * the facts the checklist asks to report.
+     */
     @Test
-    void everyPassingLineSaysWhatItSaw() throws Exception {
+    void theHealthyRunFailsNothingAndEveryPassingLineSaysWhatItSaw() throws Exception {
         assertThat(Path.of("reports/verdict.json")).as("verdict.json of this run").exists();
         JsonNode verdict = new ObjectMapper().readTree(Path.of("reports/verdict.json").toFile());
+        assertThat(verdict.path("simulation").asBoolean()).as("the project's main job runs the simulated pilot").isTrue();
+        for (String status : new String[] {"FAIL", "P1", "INCONCLUSIVE"}) {
+            assertThat(verdict.path("counts").path(status).asInt()).as(status + " lines of the healthy pilot").isZero();
+        }
+        assertThat(verdict.path("counts").path("PASS").asInt()).isPositive();
         for (JsonNode check : verdict.path("checklist")) {
             if (check.path("status").asText().equals("PASS")) {
                 assertThat(check.path("observed")).as("what " + check.path("id").asText() + " saw").isNotEmpty();
