@@ -1,6 +1,7 @@
 package com.bffaccounting.gate.http;
 
 import com.bffaccounting.gate.evidence.Redactor;
+import com.bffaccounting.gate.io.LoopbackHttpServers;
 import com.bffaccounting.gate.io.JulLoggers;
 import com.bffaccounting.gate.outcome.Causes;
 import com.bffaccounting.gate.outcome.Inconclusive;
@@ -16,8 +17,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +76,8 @@ public final class BffClient {
         this.baseUrl = baseUrl;
         this.redactor = redactor;
         int millis = (int) timeout.toMillis();
+        // a client (and a connection) per request, as REST Assured makes them: a kept-alive client it reuses
+        // serialises the threads of a probe, and holds the connection of an answer without a body
         this.spec = new RequestSpecBuilder()
                 .setBaseUri(baseUrl.toString())
                 .setConfig(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
@@ -142,7 +143,7 @@ public final class BffClient {
     public static void warmUp() {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+            server = LoopbackHttpServers.create(0, 1);
         } catch (IOException e) {
             return; // no loopback port: the first check pays the cost instead
         }

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.sim;
 
+import com.bffaccounting.gate.io.LoopbackHttpServers;
 import com.bffaccounting.gate.io.LoopbackPorts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -63,7 +62,7 @@ public final class SimBff implements AutoCloseable {
             return this;
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+            server = LoopbackHttpServers.create(port, 512);
         } catch (IOException e) {
             throw new UncheckedIOException("SimBff: cannot open a loopback port", e);
         }

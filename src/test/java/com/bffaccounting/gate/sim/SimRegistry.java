@@ -1,12 +1,12 @@
 package com.bffaccounting.gate.sim;
 
+import com.bffaccounting.gate.io.LoopbackHttpServers;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,7 +49,7 @@ public final class SimRegistry implements AutoCloseable {
 
     public SimRegistry start() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server = LoopbackHttpServers.create(0, 64);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

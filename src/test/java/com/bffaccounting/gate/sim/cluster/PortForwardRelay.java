@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.Arrays;
 
 /**
  * One port-forward stream of the simulated API server: the {@code pods/portforward} subresource in
@@ -36,6 +35,7 @@ final class PortForwardRelay extends WebSocketListener {
         webSocket.send(channel(1, announce, announce.length));
         try {
             socket = new Socket();
+            socket.setTcpNoDelay(true); // a request relayed whole goes at once, not after the pod's delayed ACK
             socket.connect(pod, 5000);
         } catch (IOException e) {
             byte[] error = ("error forwarding port " + port + ": " + e.getMessage()).getBytes();
@@ -108,6 +108,6 @@ final class PortForwardRelay extends WebSocketListener {
         byte[] frame = new byte[length + 1];
         frame[0] = (byte) channel;
         System.arraycopy(data, 0, frame, 1, length);
-        return Arrays.copyOf(frame, frame.length);
+        return frame;
     }
 }
