@@ -163,7 +163,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
             return settings.gate.baseline().map(Baseline::read)
                     .map(baseline -> new VerdictBuilder.Comparison(baseline, settings.gate.driftThreshold()));
         } catch (RuntimeException e) {
-            System.err.println("[release-gate] verdict.baseline: " + e.getMessage() + " (this verdict is compared with nothing)");
+            System.err.println("[release-gate] " + e.getMessage() + " (this verdict is compared with nothing)");
             return Optional.empty();
         }
     }
