@@ -87,11 +87,16 @@ public final class ReleaseWorkflow {
         localAction(uses).path("runs").path("steps").forEach(inner -> addInlined(inner, steps));
     }
 
-    /** {@code ./.github/actions/x} → its action.yml (or action.yaml), read. */
+    /** {@code ./.github/actions/x} → its action.yml, read. */
     public JsonNode localAction(String uses) {
+        return yaml(actionFile(uses));
+    }
+
+    /** {@code ./.github/actions/x} → the file of that action: action.yml, or action.yaml when only that exists. */
+    private Path actionFile(String uses) {
         Path dir = repository.resolve(uses.substring(2)).normalize();
-        Path file = Files.exists(dir.resolve("action.yml")) ? dir.resolve("action.yml") : dir.resolve("action.yaml");
-        return yaml(file);
+        return Files.exists(dir.resolve("action.yml")) || !Files.exists(dir.resolve("action.yaml"))
+                ? dir.resolve("action.yml") : dir.resolve("action.yaml");
     }
 
     /** The local actions the gate workflow uses, as files. */
@@ -99,11 +104,8 @@ public final class ReleaseWorkflow {
         List<Path> actions = new ArrayList<>();
         root.path("jobs").forEach(job -> job.path("steps").forEach(step -> {
             String uses = step.path("uses").asText("");
-            if (uses.startsWith("./")) {
-                Path file = repository.resolve(uses.substring(2)).resolve("action.yml").normalize();
-                if (!actions.contains(file)) {
-                    actions.add(file);
-                }
+            if (uses.startsWith("./") && !actions.contains(actionFile(uses))) {
+                actions.add(actionFile(uses));
             }
         }));
         return actions;

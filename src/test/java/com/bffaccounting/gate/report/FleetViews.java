@@ -2,7 +2,6 @@ package com.bffaccounting.gate.report;
 
 import com.bffaccounting.gate.outcome.CheckStatus;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,7 +16,7 @@ public final class FleetViews {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html><html lang=\"ko\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>플릿 판정 ").append(fleet.overall()).append(" — bff-accounting ").append(VerdictPage.esc(value(fleet.releaseTag())))
+                .append("<title>플릿 판정 ").append(fleet.overall()).append(" — bff-accounting ").append(VerdictPage.esc(VerdictPage.value(fleet.releaseTag())))
                 .append("</title><style>").append(VerdictPage.CSS).append("td.PASS{background:#e7f4ec}td.FAIL,td.P1{background:#fdecea}")
                 .append("td.INCONCLUSIVE{background:#fff4d6}td.NOT_RUN{background:#eef0f3}.grid td{text-align:center}.grid td.reason{text-align:left}")
                 .append("</style></head><body>");
@@ -28,10 +27,10 @@ public final class FleetViews {
         html.append("<header><div class=\"decision ").append(fleet.overall()).append("\" id=\"decision\">").append(fleet.overall())
                 .append("<small>").append(VerdictPage.esc(fleet.overall().meaning())).append("</small></div><div class=\"facts\">")
                 .append("<h1>플릿 판정 — Fleet decision (").append(fleet.clusters().size()).append(" clusters)</h1><dl>");
-        fact(html, "release tag", fleet.releaseTag());
-        fact(html, "image", value(fleet.image()) + (fleet.imageDigest() == null ? "" : "@" + fleet.imageDigest()));
+        VerdictPage.fact(html, "release tag", fleet.releaseTag());
+        VerdictPage.fact(html, "image", VerdictPage.value(fleet.image()) + (fleet.imageDigest() == null ? "" : "@" + fleet.imageDigest()));
         for (FleetVerdict.Cluster cluster : fleet.clusters()) {
-            fact(html, cluster.context(), cluster.overall() + (cluster.error() == null ? "" : " — " + cluster.error())
+            VerdictPage.fact(html, cluster.context(), cluster.overall() + (cluster.error() == null ? "" : " — " + cluster.error())
                     + (cluster.verdict() == null ? "" : " (" + cluster.verdict() + ")"));
         }
         html.append("</dl></div></header><section><table class=\"grid\"><thead><tr><th>ID</th><th>항목 — Checklist line</th><th>fleet</th>");
@@ -50,41 +49,24 @@ public final class FleetViews {
 
     public static String markdown(FleetVerdict fleet) {
         StringBuilder md = new StringBuilder();
-        md.append("## Fleet gate: **").append(fleet.overall()).append("** — bff-accounting `").append(value(fleet.releaseTag()))
+        md.append("## Fleet gate: **").append(fleet.overall()).append("** — bff-accounting `").append(VerdictPage.value(fleet.releaseTag()))
                 .append("` on ").append(fleet.clusters().size()).append(" clusters\n\n");
-        md.append("image `").append(value(fleet.image())).append(fleet.imageDigest() == null ? "" : "@" + fleet.imageDigest()).append("`\n\n");
+        md.append("image `").append(VerdictPage.value(fleet.image())).append(fleet.imageDigest() == null ? "" : "@" + fleet.imageDigest()).append("`\n\n");
         md.append("| cluster | decision | |\n|---|---|---|\n");
-        fleet.clusters().forEach(c -> md.append("| `").append(cell(c.context())).append("` | ").append(c.overall()).append(" | ")
-                .append(cell(c.error() == null ? "" : c.error())).append(" |\n"));
+        fleet.clusters().forEach(c -> md.append("| `").append(JobSummary.cell(c.context())).append("` | ").append(c.overall()).append(" | ")
+                .append(JobSummary.cell(c.error() == null ? "" : c.error())).append(" |\n"));
         List<FleetVerdict.Line> notPassed = fleet.checklist().stream().filter(l -> l.status() != CheckStatus.PASS).toList();
         if (!notPassed.isEmpty()) {
             md.append("\n| ID | fleet |");
-            fleet.clusters().forEach(c -> md.append(" `").append(cell(c.context())).append("` |"));
+            fleet.clusters().forEach(c -> md.append(" `").append(JobSummary.cell(c.context())).append("` |"));
             md.append(" reason |\n|---|---|").append("---|".repeat(fleet.clusters().size())).append("---|\n");
             for (FleetVerdict.Line line : notPassed) {
                 md.append("| ").append(line.id()).append(" | ").append(line.status()).append(" |");
                 line.byCluster().values().forEach(s -> md.append(" ").append(s).append(" |"));
-                md.append(" ").append(cell(line.reason() == null ? "" : line.reason())).append(" |\n");
+                md.append(" ").append(JobSummary.cell(line.reason() == null ? "" : line.reason())).append(" |\n");
             }
         }
-        List<String> counts = new ArrayList<>();
-        fleet.counts().forEach((status, count) -> {
-            if (count > 0) {
-                counts.add(status + " " + count);
-            }
-        });
-        return md.append('\n').append(String.join(" · ", counts)).append('\n').toString();
+        return md.append('\n').append(JobSummary.counts(fleet.counts())).append('\n').toString();
     }
 
-    private static void fact(StringBuilder html, String name, String value) {
-        html.append("<dt>").append(VerdictPage.esc(name)).append("</dt><dd>").append(VerdictPage.esc(value(value))).append("</dd>");
-    }
-
-    private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
-    }
-
-    private static String value(String v) {
-        return v == null ? "—" : v;
-    }
 }

@@ -5,6 +5,7 @@ import com.bffaccounting.gate.outcome.Observation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -26,9 +27,9 @@ public final class JobSummary {
         boolean compared = run.baseline() != null;
         StringBuilder md = new StringBuilder();
         md.append("## Release gate: **").append(verdict.overall()).append("** — bff-accounting `")
-                .append(value(run.releaseTag())).append("`\n\n");
-        md.append("env `").append(value(run.env())).append("`, context `").append(value(run.kubeContext())).append("`, image `")
-                .append(value(run.image())).append(run.imageDigest() == null ? "" : "@" + run.imageDigest()).append("`\n\n");
+                .append(VerdictPage.value(run.releaseTag())).append("`\n\n");
+        md.append("env `").append(VerdictPage.value(run.env())).append("`, context `").append(VerdictPage.value(run.kubeContext())).append("`, image `")
+                .append(VerdictPage.value(run.image())).append(run.imageDigest() == null ? "" : "@" + run.imageDigest()).append("`\n\n");
         if (verdict.simulation()) {
             md.append("> ").append(VerdictBuilder.SIMULATION_NOTICE).append("\n\n");
         }
@@ -54,13 +55,7 @@ public final class JobSummary {
                     : drift.size() + " measurement(s) moved by more than " + percent(run.driftThreshold())
                     + " (drift informs, it does not decide)\n\n" + String.join("\n", drift) + "\n\n");
         }
-        List<String> counts = new ArrayList<>();
-        verdict.counts().forEach((status, count) -> {
-            if (count > 0) {
-                counts.add(status + " " + count);
-            }
-        });
-        md.append(String.join(" · ", counts)).append("\n");
+        md.append(counts(verdict.counts())).append("\n");
         return md.toString();
     }
 
@@ -88,7 +83,7 @@ public final class JobSummary {
     /** {@code ::error title=C11.2::reason} for each FAIL and P1 (GitHub's escaping of %, CR and LF). */
     public static List<String> annotations(Verdict verdict) {
         return verdict.checklist().stream().filter(c -> c.status().failsTheGate())
-                .map(c -> "::error title=" + c.id() + " " + c.status() + "::" + escapeData(value(c.reason()))).toList();
+                .map(c -> "::error title=" + c.id() + " " + c.status() + "::" + escapeData(VerdictPage.value(c.reason()))).toList();
     }
 
     private static String percent(Double ratio) {
@@ -99,11 +94,20 @@ public final class JobSummary {
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
-    private static String cell(String text) {
+    /** "FAIL 1 · NOT_RUN 5 · PASS 25": the statuses that occur, with how many lines have each. */
+    static String counts(Map<CheckStatus, Integer> counts) {
+        List<String> shown = new ArrayList<>();
+        counts.forEach((status, count) -> {
+            if (count > 0) {
+                shown.add(status + " " + count);
+            }
+        });
+        return String.join(" · ", shown);
+    }
+
+    /** Text in a Markdown table cell: its pipes escaped, on one line. */
+    static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 
-    private static String value(String v) {
-        return v == null ? "—" : v;
-    }
 }

@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.report;
 
+import com.bffaccounting.gate.model.ImageReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -38,7 +39,7 @@ public final class VerdictAttestation {
         ObjectNode statement = JSON.createObjectNode();
         statement.put("_type", STATEMENT_TYPE);
         ObjectNode subject = statement.putArray("subject").addObject();
-        subject.put("name", facts.getOrDefault("image.repository", withoutTag(run.image())));
+        subject.put("name", facts.getOrDefault("image.repository", repositoryOf(run.image())));
         subject.putObject("digest").put("sha256", run.imageDigest().substring("sha256:".length()));
         statement.put("predicateType", PREDICATE_TYPE);
 
@@ -84,16 +85,16 @@ public final class VerdictAttestation {
     public record Result(Optional<ObjectNode> statement, String why) {
     }
 
+    /** {@code ghcr.io/o/app:tag@sha256:…} → {@code ghcr.io/o/app}, as the image reference grammar reads it. */
+    private static String repositoryOf(String image) {
+        ImageReference reference = ImageReference.parseReference(image);
+        return reference.registry() + "/" + reference.repository();
+    }
+
     private static void digest(ObjectNode node, String digest) {
         if (digest != null && digest.startsWith("sha256:")) {
             node.putObject("digest").put("sha256", digest.substring("sha256:".length()));
         }
     }
 
-    private static String withoutTag(String image) {
-        int at = image.indexOf('@');
-        String reference = at < 0 ? image : image.substring(0, at);
-        int colon = reference.lastIndexOf(':');
-        return colon > reference.lastIndexOf('/') ? reference.substring(0, colon) : reference;
-    }
 }

@@ -106,11 +106,13 @@ public final class VerdictPage {
         html.append("</ul>");
     }
 
-    private static void fact(StringBuilder html, String name, String value) {
+    /** A fact of the header: its name, and its value or a dash. */
+    static void fact(StringBuilder html, String name, String value) {
         html.append("<dt>").append(esc(name)).append("</dt><dd>").append(esc(value(value))).append("</dd>");
     }
 
-    private static String value(String v) {
+    /** What a verdict's missing value shows as. */
+    static String value(String v) {
         return v == null ? "—" : v;
     }
 

@@ -22,7 +22,11 @@ final class SimImages {
     static Function<String, PodFate> fates(Settings settings, SimRegistry registry, String repoPath) {
         String pilotImage = settings.artifacts.image();
         Set<String> nodeCache = Set.of(pilotImage);
-        return image -> fateOf(image, pilotImage, settings, registry, repoPath, nodeCache);
+        // the faults of a run do not change: the pilot's fate is decided once, not on every look at a pod
+        Optional<PodFate> pilotFate = pilotFate(settings);
+        boolean slowRollout = Fault.SLOW_ROLLOUT.in(settings);
+        return image -> fateOf(image, pilotImage, pilotFate, slowRollout ? settings.sim.slowRolloutDelay() : Duration.ofMillis(200),
+                registry, repoPath, nodeCache);
     }
 
     /** The pilot tag's pods, as the run's rollout fault has them; every other image as the registry and nodes allow. */
@@ -30,12 +34,11 @@ final class SimImages {
         return Fault.activeIn(settings).stream().map(Fault::podFate).flatMap(Optional::stream).findFirst();
     }
 
-    private static PodFate fateOf(String image, String pilotImage, Settings settings, SimRegistry registry, String repoPath,
-                                  Set<String> nodeCache) {
+    private static PodFate fateOf(String image, String pilotImage, Optional<PodFate> pilotFate, Duration pilotStarts,
+                                  SimRegistry registry, String repoPath, Set<String> nodeCache) {
         boolean pilot = image.equals(pilotImage);
-        Optional<PodFate> faulted = pilot ? pilotFate(settings) : Optional.empty();
-        if (faulted.isPresent()) {
-            return faulted.get();
+        if (pilot && pilotFate.isPresent()) {
+            return pilotFate.get();
         }
         ImageReference reference = ImageReference.parseReference(image);
         String tag = reference.tag();
@@ -44,8 +47,7 @@ final class SimImages {
         if (pinnedElsewhere || (!nodeCache.contains(image) && !registry.holds(repoPath, tag))) {
             return PodFate.pullFails("manifest unknown: " + image + " not found");
         }
-        boolean slow = pilot && Fault.SLOW_ROLLOUT.in(settings);
-        return PodFate.runs(slow ? settings.sim.slowRolloutDelay() : Duration.ofMillis(200));
+        return PodFate.runs(pilot ? pilotStarts : Duration.ofMillis(200));
     }
 
 }
