@@ -4,6 +4,9 @@ import com.bffaccounting.gate.checklist.ChecklistCatalog;
 import com.bffaccounting.gate.config.SettingSource;
 import com.bffaccounting.gate.outcome.CheckStatus;
 import com.bffaccounting.gate.outcome.Outcomes;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.Launcher;
@@ -79,9 +82,11 @@ public final class FeatureRun {
         // Settings come from this map alone, never from the caller's -D or environment (CI switches aside).
         Map<String, String> explicit = new HashMap<>(settings);
         String allureResults = explicit.remove("allure.results.directory");
-        String savedAllureResults = System.getProperty("allure.results.directory");
+        // Allure's lifecycle is one per JVM, and takes its directory when first made: a fork's earlier run (or a unit
+        // test) has made it already, so this run gets a lifecycle of its own, writing where it was asked to
+        AllureLifecycle savedLifecycle = Allure.getLifecycle();
         if (allureResults != null) {
-            System.setProperty("allure.results.directory", allureResults);
+            Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(Path.of(allureResults))));
         }
         SettingSource.overrideForSelfTest(explicit);
         try {
@@ -122,13 +127,7 @@ public final class FeatureRun {
             return new FeatureRun(List.copyOf(results));
         } finally {
             SettingSource.clearSelfTestOverride();
-            if (allureResults != null) {
-                if (savedAllureResults == null) {
-                    System.clearProperty("allure.results.directory");
-                } else {
-                    System.setProperty("allure.results.directory", savedAllureResults);
-                }
-            }
+            Allure.setLifecycle(savedLifecycle);
         }
     }
 
