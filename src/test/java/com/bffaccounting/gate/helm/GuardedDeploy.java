@@ -9,6 +9,7 @@ import com.bffaccounting.gate.registry.RegistryClient;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -23,11 +24,14 @@ public final class GuardedDeploy {
     private final HelmClient helm;
     private final RolloutInspector rollout;
     private final RegistryClient registry;
+    private final Consumer<String> createNamespace;
 
-    public GuardedDeploy(HelmClient helm, RolloutInspector rollout, RegistryClient registry) {
+    /** @param createNamespace {@code kubectl create namespace}, for a request whose namespace is missing */
+    public GuardedDeploy(HelmClient helm, RolloutInspector rollout, RegistryClient registry, Consumer<String> createNamespace) {
         this.helm = helm;
         this.rollout = rollout;
         this.registry = registry;
+        this.createNamespace = createNamespace;
     }
 
     public ReleaseDeployer.Deployed deploy(ChartVerifier.Result chart, ReleaseDeployer.Request request) {
@@ -44,6 +48,10 @@ public final class GuardedDeploy {
         }
         if (resolution.movedFrom(image)) {
             throw new CheckFailed("refusing to deploy " + image + ": " + resolution.movedMessage(image));
+        }
+        if (request.createNamespace()) {
+            // only once the deploy is sure to go ahead: a refused one leaves the cluster as it was
+            createNamespace.accept(request.release().namespace());
         }
         return new ReleaseDeployer(helm, rollout, registry).deploy(request);
     }

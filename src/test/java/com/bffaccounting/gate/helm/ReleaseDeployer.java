@@ -35,6 +35,7 @@ public final class ReleaseDeployer {
         return t;
     });
 
+    /** {@code createNamespace}: the namespace is missing, and this deploy creates it first ({@link GuardedDeploy}). */
     public record Request(Path chart, ReleaseRef release, HelmValues values, ImageReference image,
                           Duration timeout, Duration failFastAfter, boolean createNamespace) {
     }
@@ -62,7 +63,7 @@ public final class ReleaseDeployer {
     public Deployed deploy(Request request) {
         long start = System.nanoTime();
         CompletableFuture<Release> upgrade = CompletableFuture.supplyAsync(() -> helm.upgradeInstall(request.chart(),
-                request.release().helmRelease(), request.release().namespace(), request.values(), request.timeout(), request.createNamespace()), HELM_CALLS);
+                request.release().helmRelease(), request.release().namespace(), request.values(), request.timeout()), HELM_CALLS);
         Optional<RolloutOutcome.Failed> failed = rollout.failureWhile(() -> !upgrade.isDone(),
                 new Timeout("rollout", request.timeout(), "helm.timeout").plus(Duration.ofSeconds(30), "30 s for Helm to return after it")
                         .polledEvery(request.failFastAfter().dividedBy(4))); // a lasting problem is seen within a quarter of its grace

@@ -1,11 +1,12 @@
 package com.bffaccounting.gate.kube;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -116,6 +117,23 @@ public final class KubeClient implements AutoCloseable {
         return read("get", "namespaces", null, () -> client.namespaces().withName(namespace).get() != null);
     }
 
+    /**
+     * {@code kubectl create namespace NS}, for a deploy that finds it missing (C10.3). A 403 names the permission
+     * to ask for; a namespace that is there by the time a retried create arrives is no error.
+     */
+    public void createNamespace(String namespace) {
+        read("create", "namespaces", null, () -> {
+            try {
+                return client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == 409) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
     /** The namespace's UID, if it exists: {@code kube-system}'s names the cluster itself (it lives as long as the cluster). */
     public Optional<String> namespaceUid(String namespace) {
         return read("get", "namespaces", null, () -> Optional.ofNullable(client.namespaces().withName(namespace).get())
@@ -133,11 +151,6 @@ public final class KubeClient implements AutoCloseable {
     }
 
     /** {@code kubectl create namespace NS} — deploy runs only (the write guard refuses it otherwise). */
-    public void createNamespace(String namespace) {
-        client.namespaces().resource(new NamespaceBuilder()
-                .withNewMetadata().withName(namespace).endMetadata().build()).create();
-    }
-
     /** {@code kubectl auth can-i list pods -n NS}, answered by trying (as a read, retried when the server is busy). */
     public void listPods(String namespace) {
         read("list", "pods", namespace, () -> client.pods().inNamespace(namespace).list());

@@ -70,7 +70,7 @@ final class SimRelease {
         if (brokenRollout) {
             // the release before: as it was deployed then, without this run's extra values (a PodSecurity-breaking one among them)
             helm.upgradeInstall(chart, release.helmRelease(), release.namespace(),
-                    HelmValues.pilot(allowlist, artifacts.imageRepository(), artifacts.rollbackTag()), SETUP.value(), false);
+                    HelmValues.pilot(allowlist, artifacts.imageRepository(), artifacts.rollbackTag()), SETUP.value());
         }
         admissionOf(settings).ifPresent(cluster::admission);
         if (brokenRollout && settings.cluster.deploy()) {

@@ -83,9 +83,9 @@ public class ClusterSteps {
             return;
         }
         if (context.settings().cluster.deploy()) {
-            cluster.kube().createNamespace(namespace);
-            scenario.observe(Observation.fact("namespace", namespace)
-                    .says("namespace " + namespace + " did not exist; created it because this is a deploy run (-Ddeploy=true)"));
+            // C10.3: a run allowed to change the cluster creates it, with the release (Step 3's When), not here
+            scenario.observe(Observation.fact("namespace", namespace).says("namespace " + namespace + " does not exist yet in context "
+                    + cluster.kube().context() + "; this deploy run (-Ddeploy=true) creates it with the release"));
             return;
         }
         scenario.observe(Observation.fact("namespace", namespace).says("namespace " + namespace + " not found in context " + cluster.kube().context()));

@@ -138,7 +138,14 @@ public class HelmSteps {
     @When("the release is upgraded or installed with the pilot values")
     public void deploy() {
         deployedTag = settings().artifacts.imageTag();
-        deployed = upgradeTo(deployedTag);
+        // C10.3: the namespace is created here, by the deploy, when it is missing: only when missing, because a
+        // namespace-scoped deploy account may not create namespaces at all
+        String namespace = context.release().namespace();
+        boolean createsNamespace = !context.targets().cluster().require().kube().namespaceExists(namespace);
+        deployed = upgradeTo(deployedTag, createsNamespace);
+        if (createsNamespace) {
+            scenario.observe(Observation.fact("namespace", namespace).says("namespace " + namespace + " created with the release"));
+        }
         context.run().facts().valuesDigest(pilotValues(deployedTag).digest(), true);
     }
 
@@ -163,15 +170,14 @@ public class HelmSteps {
                         .says("Helm took " + deployed.took().toMillis() + " ms (helm.timeout " + settings().cluster.helmTimeout().toSeconds() + " s)"));
     }
 
-    private ReleaseDeployer.Deployed upgradeTo(String tag) {
+    private ReleaseDeployer.Deployed upgradeTo(String tag, boolean createNamespace) {
         Settings s = settings();
         ReleaseRef release = context.release();
         ClusterTarget cluster = context.targets().cluster().require();
-        GuardedDeploy deploy = new GuardedDeploy(cluster.helm(), context.rollout(cluster), context.targets().registry().require());
+        GuardedDeploy deploy = new GuardedDeploy(cluster.helm(), context.rollout(cluster), context.targets().registry().require(),
+                cluster.kube()::createNamespace);
         return deploy.deploy(verifyChartFor(tag), new ReleaseDeployer.Request(context.targets().chart(), release, pilotValues(tag),
-                s.artifacts.referenceOf(tag), s.cluster.helmTimeout(), s.cluster.failFastAfter(),
-                // created only when missing: a namespace-scoped deploy account may not create namespaces at all
-                s.cluster.deploy() && !cluster.kube().namespaceExists(release.namespace())));
+                s.artifacts.referenceOf(tag), s.cluster.helmTimeout(), s.cluster.failFastAfter(), createNamespace));
     }
 
     @Then("the live Deployment runs exactly the requested image and allowlist")
@@ -195,7 +201,7 @@ public class HelmSteps {
     @When("the release is rolled back to the previous tag")
     public void rollBack() {
         deployedTag = settings().artifacts.rollbackTag();
-        deployed = upgradeTo(deployedTag);
+        deployed = upgradeTo(deployedTag, false); // a rollback's release, and so its namespace, exists
         scenario.observe(deployedObservations(" rolled back to"));
     }
 

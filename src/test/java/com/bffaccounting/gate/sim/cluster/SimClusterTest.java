@@ -56,7 +56,7 @@ class SimClusterTest {
     @Test
     void upgradeInstallWaitsForTheRolloutAndTheAllowlistReachesThePods() {
         Release release = helm.upgradeInstall(CHART, "bff", "accounting",
-                HelmValues.pilot("[\"default\",\"pilot-a\"]", "ghcr.io/acme/bff", "r7-h"), Duration.ofSeconds(30), false);
+                HelmValues.pilot("[\"default\",\"pilot-a\"]", "ghcr.io/acme/bff", "r7-h"), Duration.ofSeconds(30));
         assertThat(release.getStatus()).isEqualTo("deployed");
         assertThat(release.getRevision()).isEqualTo("1");
         assertThat(rollouts).hasSize(1);
@@ -75,21 +75,21 @@ class SimClusterTest {
 
     @Test
     void aSettledClusterWritesNothingUntilSomethingChanges() {
-        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30), false);
+        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30));
         // the controllers finish what the rollout left (old pods, final status), then stop writing
         AtomicLong seen = new AtomicLong(-1);
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(300)).until(() -> seen.getAndSet(cluster.changes()) == cluster.changes());
         long settled = cluster.changes();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> cluster.changes() == settled);
         // and a change is answered: the next tag rolls out
-        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v2"), Duration.ofSeconds(30), false);
+        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v2"), Duration.ofSeconds(30));
         assertThat(cluster.changes()).isGreaterThan(settled);
     }
 
     @Test
     void upgradeToAnotherTagAddsARevisionAndReplacesThePods() {
-        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30), false);
-        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v2"), Duration.ofSeconds(30), false);
+        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30));
+        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v2"), Duration.ofSeconds(30));
         List<ReleaseHistory> history = helm.history("bff", "accounting");
         assertThat(history).extracting(ReleaseHistory::getStatus).containsExactly("superseded", "deployed");
         try (KubeClient kube = KubeClient.fromKubeconfig(cluster.kubeconfig(), "(sim)", Optional.empty(), 5000)) {
@@ -103,7 +103,7 @@ class SimClusterTest {
     @Test
     void podsThatCannotPullShowImagePullBackOffAndHelmTimesOut() {
         assertThatThrownBy(() -> helm.upgradeInstall(CHART, "bff", "accounting",
-                HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "missing"), Duration.ofSeconds(3), false))
+                HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "missing"), Duration.ofSeconds(3)))
                 .hasMessageContaining("context deadline exceeded");
         try (KubeClient kube = KubeClient.fromKubeconfig(cluster.kubeconfig(), "(sim)", Optional.empty(), 5000)) {
             var pods = kube.podsOf("accounting", kube.deployment("accounting", "bff-accounting").orElseThrow());
@@ -121,7 +121,7 @@ class SimClusterTest {
             assertThat(kube.writeRequests()).isZero();
         }
         assertThat(cluster.writeRequests()).isZero();
-        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30), false);
+        helm.upgradeInstall(CHART, "bff", "accounting", HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30));
         assertThat(cluster.writeRequests()).isPositive();
     }
 
@@ -129,7 +129,7 @@ class SimClusterTest {
     void everyBuiltInKindAChartCarriesIsServedAndWaitedFor() {
         Path allKinds = Path.of("src/test/resources/charts/bff-accounting-all-kinds");
         Release release = helm.upgradeInstall(allKinds, "bff", "accounting",
-                HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30), false);
+                HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30));
         assertThat(release.getStatus()).isEqualTo("deployed");
         var k8s = new KubernetesClientBuilder()
                 .withConfig(Config.fromKubeconfig(cluster.kubeconfig())).build();
@@ -149,7 +149,7 @@ class SimClusterTest {
         }
         // and back: a rollback (an upgrade to the previous tag) over all of them
         Release back = helm.upgradeInstall(allKinds, "bff", "accounting",
-                HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v0"), Duration.ofSeconds(30), false);
+                HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v0"), Duration.ofSeconds(30));
         assertThat(back.getRevision()).isEqualTo("2");
         assertThat(back.getStatus()).isEqualTo("deployed");
     }
@@ -170,7 +170,7 @@ class SimClusterTest {
         try {
             forwarding.createNamespace("accounting");
             new HelmClient(forwarding.kubeconfig(), new HelmClient.Options(true, false)).upgradeInstall(CHART, "bff", "accounting",
-                    HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30), false);
+                    HelmValues.pilot("[\"default\"]", "ghcr.io/acme/bff", "v1"), Duration.ofSeconds(30));
             try (KubeClient kube = KubeClient.fromKubeconfig(forwarding.kubeconfig(), "(sim)", Optional.empty(), 5000);
                  var forward = kube.portForward("accounting", kube.deployment("accounting", "bff-accounting").orElseThrow(), 8081)) {
                 var http = HttpClient.newHttpClient();
