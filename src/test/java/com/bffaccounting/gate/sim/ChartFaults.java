@@ -1,6 +1,5 @@
 package com.bffaccounting.gate.sim;
 
-import com.bffaccounting.gate.config.Settings;
 
 import com.bffaccounting.gate.io.Trees;
 
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code chart-env-unwired} is the chart with the loop that hands {@code env.*} to the container cut out,
  * so the allowlist never reaches the pods.
  */
-public final class ChartFaults {
+final class ChartFaults {
     private static final Pattern ENV_LOOP = Pattern.compile(
             "(?m)^[ \\t]*\\{\\{-? range \\$name, \\$value := \\.Values\\.env }}\\n(?:.*\\n)*?[ \\t]*\\{\\{-? end }}\\n");
 
@@ -23,8 +22,8 @@ public final class ChartFaults {
     }
 
     /** The chart the run verifies and deploys: the given one, or with chart-env-unwired a broken copy (deleted when the run ends). */
-    public static Path underTest(Settings settings, Path chart, java.util.List<AutoCloseable> resources) {
-        if (!Fault.CHART_ENV_UNWIRED.in(settings)) {
+    static Path underTest(FaultEffects faults, Path chart, java.util.List<AutoCloseable> resources) {
+        if (!faults.chartEnvUnwired) {
             return chart;
         }
         Path broken = envUnwiredCopy(chart);

@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 /**
  * The simulated bff-accounting: an in-process HTTP server that implements CONTRACT.md — health,
  * readiness, pilot tenant gating, Prometheus metrics, external-sync metrics — and nothing more.
- * Each {@link Fault} it knows breaks exactly one of those behaviours.
+ * Each fault of the BFF breaks exactly one of those behaviours ({@link FaultEffects.Bff}).
  *
  * <p>It is a stand-in for the Node.js service, so that every check runs end to end without a cluster
  * and can be proven able to fail. Reports say when a run was against it.
@@ -37,7 +37,7 @@ public final class SimBff implements AutoCloseable {
     private final SimLog log;
     private final SimBffMetrics metrics;
     private HttpServer server;
-    /** With {@link Fault#BFF_DOWN}: a port nothing listens on. */
+    /** When it does not listen (bff-down): a port nothing listens on. */
     private int refusingPort;
     private ExecutorService executor;
 
@@ -55,7 +55,7 @@ public final class SimBff implements AutoCloseable {
 
     /** Starts on {@code port} of the loopback interface (0: any free port). */
     public SimBff start(int port) {
-        if (config.has(Fault.BFF_DOWN)) {
+        if (!config.breaks().listens) {
             // The process is "up" (its pods exist and log) but nothing listens: every connection is refused.
             refusingPort = LoopbackPorts.free();
             log.error("bff-accounting failed to listen: EADDRNOTAVAIL (simulated: refuses connections)");
@@ -93,7 +93,7 @@ public final class SimBff implements AutoCloseable {
      */
     public void reconfigure(List<String> allowlist) {
         SimBffConfig old = config;
-        config = new SimBffConfig(allowlist, old.syncSources(), old.faults(), old.routes());
+        config = new SimBffConfig(allowlist, old.syncSources(), old.breaks(), old.routes());
         log.info("bff-accounting restarted by a rollout, allowlist=" + config.allowlistJson() + " (simulated)");
     }
 
@@ -151,21 +151,21 @@ public final class SimBff implements AutoCloseable {
     }
 
     private Response health() {
-        if (config.has(Fault.HEALTH_DOWN)) {
-            return Response.json(500, Map.of("status", "error", "message", "internal error"));
+        if (config.breaks().healthStatus != 200) {
+            return Response.json(config.breaks().healthStatus, Map.of("status", "error", "message", "internal error"));
         }
         return Response.json(200, Map.of("status", "ok"));
     }
 
     private Response ready() {
-        if (config.has(Fault.NOT_READY)) {
-            return Response.json(503, Map.of("status", "not_ready", "reason", "database unreachable"));
+        if (config.breaks().readyStatus != 200) {
+            return Response.json(config.breaks().readyStatus, Map.of("status", "not_ready", "reason", "database unreachable"));
         }
         return Response.json(200, Map.of("status", "ready"));
     }
 
     private Response metrics(String tenant) {
-        if (config.has(Fault.METRICS_GATED) && tenant == null) {
+        if (config.breaks().metricsNeedTenant && tenant == null) {
             return Response.json(403, Map.of("error_code", "TENANT_REQUIRED", "message", "X-Tenant header required"));
         }
         return new Response(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render());
@@ -176,21 +176,23 @@ public final class SimBff implements AutoCloseable {
             return Response.json(400, Map.of("error_code", "TENANT_REQUIRED", "message", "X-Tenant header required"));
         }
         if (!tenantEnabled(tenant)) {
-            if (!config.has(Fault.REFUSAL_NOT_LOGGED)) {
+            FaultEffects.Bff breaks = config.breaks();
+            if (breaks.refusalsLogged) {
                 log.warn(config.routes().deniedErrorCode() + " tenant=" + tenant + " path=" + exchange.getRequestURI().getPath());
             }
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error_code", config.has(Fault.WRONG_ERROR_CODE) ? "FORBIDDEN" : config.routes().deniedErrorCode());
-            if (!config.has(Fault.TENANT_NOT_ECHOED)) {
+            body.put("error_code", breaks.refusalCode != null ? breaks.refusalCode : config.routes().deniedErrorCode());
+            if (breaks.refusalEchoesTenant) {
                 body.put("tenant", tenant);
             }
             body.put("message", "Tenant not enabled for pilot");
             return Response.json(403, body);
         }
-        if (config.has(Fault.PILOT_ROLE_REFUSED)) {
+        FaultEffects.Bff.PilotAnswer answer = config.breaks().pilotAnswer;
+        if (answer == FaultEffects.Bff.PilotAnswer.ROLE_FORBIDDEN) {
             return Response.json(403, Map.of("error_code", "FORBIDDEN", "message", "role may not read the audit log"));
         }
-        if (config.has(Fault.PILOT_UNAUTHORIZED)) {
+        if (answer == FaultEffects.Bff.PilotAnswer.UNAUTHORIZED) {
             return Response.json(401, Map.of("error_code", "UNAUTHORIZED", "message", "authentication required"));
         }
         String role = exchange.getRequestHeaders().getFirst("X-User-Role");
@@ -203,13 +205,14 @@ public final class SimBff implements AutoCloseable {
     /** The gate as CONTRACT.md defines it: exact, case-sensitive match; an empty allowlist lets everyone in. */
     private boolean tenantEnabled(String tenant) {
         List<String> allowlist = config.allowlist();
-        if (config.has(Fault.GATING_OFF) || allowlist.isEmpty()) {
+        FaultEffects.Bff breaks = config.breaks();
+        if (!breaks.gateEnforced || allowlist.isEmpty()) {
             return true;
         }
-        if (config.has(Fault.PILOT_REFUSED) && tenant.equals(allowlist.get(allowlist.size() - 1))) {
+        if (breaks.lastPilotRefused && tenant.equals(allowlist.get(allowlist.size() - 1))) {
             return false;
         }
-        if (config.has(Fault.TENANT_CASE_INSENSITIVE)) {
+        if (breaks.gateIgnoresCase) {
             return allowlist.stream().anyMatch(tenant::equalsIgnoreCase);
         }
         return allowlist.contains(tenant);

@@ -5,17 +5,16 @@ import com.bffaccounting.gate.config.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What SimBff is started with: the values a deployment gives the container (the allowlist) and the
- * state of the external systems it syncs with, plus the faults switched on.
+ * What SimBff is started with: the values a deployment gives the container (the allowlist), the
+ * state of the external systems it syncs with, and how its faults have it depart from CONTRACT.md.
  */
-public record SimBffConfig(List<String> allowlist, List<SyncSource> syncSources, Set<Fault> faults, Routes routes) {
+public record SimBffConfig(List<String> allowlist, List<SyncSource> syncSources, FaultEffects.Bff breaks, Routes routes) {
 
-    public SimBffConfig(List<String> allowlist, List<SyncSource> syncSources, Set<Fault> faults) {
-        this(allowlist, syncSources, faults, Routes.CONTRACT);
+    public SimBffConfig(List<String> allowlist, List<SyncSource> syncSources, FaultEffects.Bff breaks) {
+        this(allowlist, syncSources, breaks, Routes.CONTRACT);
     }
 
     /**
@@ -49,37 +48,33 @@ public record SimBffConfig(List<String> allowlist, List<SyncSource> syncSources,
         }
     }
 
-    public boolean has(Fault fault) {
-        return faults.contains(fault);
-    }
-
     String allowlistJson() {
         return allowlist.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
-    /**
-     * SimBff gets what a deployment would give the container. Faults that are about configuration
-     * (an empty allowlist) change that input; the others switch a behaviour inside SimBff.
-     */
+    /** SimBff as this run's faults have it (GatingMatrixHarness starts one on its own). */
     public static SimBffConfig of(Settings settings) {
-        Set<Fault> faults = Fault.activeIn(settings);
-        List<String> allowlist = faults.contains(Fault.ALLOWLIST_EMPTY) ? List.of() : settings.gating.allowlist();
+        return of(settings, FaultEffects.of(settings));
+    }
+
+    /**
+     * SimBff gets what a deployment would give the container (the allowlist, which a fault may empty) and the
+     * state of the sources it syncs with; its own faults change how it answers ({@link FaultEffects.Bff}).
+     */
+    static SimBffConfig of(Settings settings, FaultEffects faults) {
+        List<String> allowlist = faults.deployedWithEmptyAllowlist ? List.of() : settings.gating.allowlist();
         List<SimBffConfig.SyncSource> sources = new ArrayList<>();
         List<String> names = settings.sim.syncSources();
+        Duration stale = settings.sync.maxLag().plus(settings.sync.maxLag().dividedBy(5)); // 6 min against a 5 min SLO
         for (int i = 0; i < names.size(); i++) {
             boolean first = i == 0;
-            Duration lag = first && faults.contains(Fault.SYNC_STALE)
-                    ? settings.sync.maxLag().plus(settings.sync.maxLag().dividedBy(5)) // 6 min against a 5 min SLO
-                    : settings.sim.syncLag();
-            double errorRate = first && faults.contains(Fault.SYNC_ERROR_RATE)
+            Duration lag = first && faults.firstSourceStale ? stale : settings.sim.syncLag();
+            double errorRate = first && faults.firstSourceErring
                     ? settings.sync.maxErrorRate() + 0.01 // 6 % against a 5 % SLO
                     : settings.sim.syncErrorRate();
-            Duration stale = settings.sync.maxLag().plus(settings.sync.maxLag().dividedBy(5));
-            if (i == 1 && faults.contains(Fault.ALERT_STUCK)) {
-                // stale for good: ExternalSyncStale fires and stays firing past the P1 window
+            if (i == 1 && faults.secondSourceStuck) {
                 sources.add(new SyncSource(names.get(i), stale, errorRate));
-            } else if (i == 2 && faults.contains(Fault.ALERT_FLAP)) {
-                // stale when monitoring starts watching, synced again soon after: the alert fires, then resolves
+            } else if (i == 2 && faults.thirdSourceFlaps) {
                 sources.add(new SyncSource(names.get(i), stale, errorRate, settings.sim.flapRecoversAfter(), settings.sim.syncLag()));
             } else {
                 sources.add(new SyncSource(names.get(i), lag, errorRate));
@@ -88,7 +83,6 @@ public record SimBffConfig(List<String> allowlist, List<SyncSource> syncSources,
         Routes routes = new Routes(settings.gating.tenantHeader(), settings.bff.healthPath(),
                 settings.bff.readyPath(), settings.bff.metricsPath(), Routes.pathOf(settings.gating.probePath()),
                 settings.gating.deniedErrorCode());
-        return new SimBffConfig(allowlist, sources, faults, routes);
+        return new SimBffConfig(allowlist, sources, faults.bff, routes);
     }
-
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -23,7 +22,7 @@ public final class SimBffMain {
         List<String> allowlist = new ObjectMapper().readValue(System.getenv().getOrDefault("OS_TENANT_ALLOWLIST_JSON", "[]"),
                 new TypeReference<List<String>>() { });
         List<SimBffConfig.SyncSource> sources = List.of(new SimBffConfig.SyncSource("bank-sbx", Duration.ofSeconds(20), 0.01));
-        SimBff bff = new SimBff(new SimBffConfig(allowlist, sources, Set.of()), Clock.systemUTC());
+        SimBff bff = new SimBff(new SimBffConfig(allowlist, sources, new FaultEffects.Bff()), Clock.systemUTC());
         bff.log().echoTo(System.out);
         bff.start(port);
         new CountDownLatch(1).await(); // serve until the process is stopped

@@ -49,7 +49,7 @@ final class SimBffMetrics {
     /** One request answered, by method, route, status and tenant. */
     void count(String method, String path, int status, String tenant) {
         String route = routeOf(path);
-        if (config.get().has(Fault.REQUESTS_NOT_COUNTED)) {
+        if (!config.get().breaks().countsRequests) {
             return;
         }
         requestCounts.computeIfAbsent(List.of(method, route, Integer.toString(status), tenant == null ? "" : tenant),
@@ -59,14 +59,14 @@ final class SimBffMetrics {
     /** The exposition a scrape gets: the request counter, the sync series, the process's start. */
     String render() {
         StringBuilder out = new StringBuilder();
-        if (!config.get().has(Fault.NO_HTTP_REQUESTS_TOTAL)) {
+        if (config.get().breaks().exposesRequestCounter) {
             out.append("# HELP http_requests_total Total number of HTTP requests\n");
             out.append("# TYPE http_requests_total counter\n");
             requestCounts.forEach((key, count) -> out.append("http_requests_total{method=\"").append(key.get(0))
                     .append("\",route=\"").append(key.get(1)).append("\",code=\"").append(key.get(2))
                     .append("\",tenant=\"").append(escape(key.get(3))).append("\"} ").append(count.sum()).append('\n'));
         }
-        if (!config.get().has(Fault.SYNC_METRICS_ABSENT)) {
+        if (config.get().breaks().exposesSyncSeries) {
             renderSyncMetrics(out);
         }
         out.append("# HELP process_start_time_seconds Start time of the process since unix epoch in seconds.\n");

@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * What the simulated node does with a pod's image: the pilot tag's pods as the run's rollout fault has them
- * ({@link Fault#podFate}); any other image pulled if the registry holds it (or the node already does), else
+ * ({@link FaultEffects#pilotPods}); any other image pulled if the registry holds it (or the node already does), else
  * a pull that fails as a real one would say.
  */
 final class SimImages {
@@ -19,19 +19,11 @@ final class SimImages {
     }
 
     /** The fate of each image, for the simulated kubelet. The nodes already hold the pilot image: it was deployed before. */
-    static Function<String, PodFate> fates(Settings settings, SimRegistry registry, String repoPath) {
+    static Function<String, PodFate> fates(Settings settings, FaultEffects faults, SimRegistry registry, String repoPath) {
         String pilotImage = settings.artifacts.image();
         Set<String> nodeCache = Set.of(pilotImage);
-        // the faults of a run do not change: the pilot's fate is decided once, not on every look at a pod
-        Optional<PodFate> pilotFate = pilotFate(settings);
-        boolean slowRollout = Fault.SLOW_ROLLOUT.in(settings);
-        return image -> fateOf(image, pilotImage, pilotFate, slowRollout ? settings.sim.slowRolloutDelay() : Duration.ofMillis(200),
-                registry, repoPath, nodeCache);
-    }
-
-    /** The pilot tag's pods, as the run's rollout fault has them; every other image as the registry and nodes allow. */
-    private static Optional<PodFate> pilotFate(Settings settings) {
-        return Fault.activeIn(settings).stream().map(Fault::podFate).flatMap(Optional::stream).findFirst();
+        Optional<PodFate> pilotFate = faults.pilotPods();
+        return image -> fateOf(image, pilotImage, pilotFate, faults.pilotPodsReadyAfter, registry, repoPath, nodeCache);
     }
 
     private static PodFate fateOf(String image, String pilotImage, Optional<PodFate> pilotFate, Duration pilotStarts,

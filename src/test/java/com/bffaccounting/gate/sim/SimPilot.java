@@ -4,7 +4,6 @@ import com.bffaccounting.gate.config.ArtifactSettings;
 import com.bffaccounting.gate.config.ServiceRef;
 import com.bffaccounting.gate.config.Settings;
 import com.bffaccounting.gate.io.LoopbackPorts;
-import com.bffaccounting.gate.sim.cluster.ApiFaults;
 import com.bffaccounting.gate.sim.cluster.SimRbac;
 import com.bffaccounting.gate.sim.cluster.SimCluster;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -17,10 +16,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SimPilot implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final FaultEffects faults;
     private final SimRegistry registry;
     private final SimBff bff;
     private final SimCluster cluster;
@@ -39,63 +37,62 @@ public final class SimPilot implements AutoCloseable {
     private final URI registryUrl;
     private final AtomicReference<InetSocketAddress> prometheusPods;
 
-    private SimPilot(SimRegistry registry, SimBff bff, SimCluster cluster, String kubeconfig) {
-        this(registry, bff, cluster, kubeconfig, new AtomicReference<>());
-    }
-
-    private SimPilot(SimRegistry registry, SimBff bff, SimCluster cluster, String kubeconfig,
+    private SimPilot(FaultEffects faults, SimRegistry registry, SimBff bff, SimCluster cluster, String kubeconfig,
                      AtomicReference<InetSocketAddress> prometheusPods) {
+        this.faults = faults;
         this.prometheusPods = prometheusPods;
         this.registry = registry;
-        this.registryUrl = bff.config().has(Fault.REGISTRY_UNREACHABLE)
-                ? URI.create("http://127.0.0.1:" + LoopbackPorts.free()) : registry.baseUrl();
+        this.registryUrl = faults.registryUnreachable ? URI.create("http://127.0.0.1:" + LoopbackPorts.free()) : registry.baseUrl();
         this.bff = bff;
         this.cluster = cluster;
         this.kubeconfig = kubeconfig;
     }
 
     public static SimPilot start(Settings settings, Path chart) {
+        FaultEffects faults = FaultEffects.of(settings);
         ArtifactSettings artifacts = settings.artifacts;
         String repoPath = artifacts.imageRepository().substring(artifacts.imageRepository().indexOf('/') + 1);
         SimRegistry registry = new SimRegistry();
-        if (!Fault.IMAGE_MISSING.in(settings)) {
+        if (!faults.releaseTagAbsent) {
             registry.hold(repoPath, artifacts.imageTag());
         }
-        if (!Fault.ROLLBACK_TARGET_MISSING.in(settings)) {
+        if (!faults.rollbackTagAbsent) {
             registry.hold(repoPath, artifacts.rollbackTag());
         }
-        if (Fault.REGISTRY_NO_PULL_ACCESS.in(settings)) {
+        if (faults.pullsDenied) {
             registry.denyPulls();
         }
         registry.start();
         Clock clock = Clock.systemUTC();
-        SimBff bff = new SimBff(SimBffConfig.of(settings), clock).start();
-        if (Fault.CLUSTER_UNREACHABLE.in(settings)) {
-            return new SimPilot(registry, bff, null, SimCluster.kubeconfigFor("http://127.0.0.1:" + LoopbackPorts.free(), "sim-token-unreachable"));
+        SimBff bff = new SimBff(SimBffConfig.of(settings, faults), clock).start();
+        if (faults.apiServerDown) {
+            return new SimPilot(faults, registry, bff, null, SimCluster.kubeconfigFor("http://127.0.0.1:" + LoopbackPorts.free(),
+                    "sim-token-unreachable"), new AtomicReference<>());
         }
         // every pod of the simulated release is SimBff: a port-forward to any of them reaches SimBff's port;
         // the pod behind prometheus.service (when set) is the suite's own Prometheus, once it runs
         AtomicReference<InetSocketAddress> prometheusPods = new AtomicReference<>();
         String prometheusNamespace = settings.prometheus.service().map(ServiceRef::namespace).orElse("");
-        SimCluster cluster = SimCluster.start(clock, SimImages.fates(settings, registry, repoPath),
+        SimCluster cluster = SimCluster.start(clock, SimImages.fates(settings, faults, registry, repoPath),
                 env -> bff.reconfigure(allowlistOf(env)), () -> bff.log().lines(),
                 (namespace, pod, port) -> prometheusNamespace.equals(namespace) && prometheusPods.get() != null
                         ? prometheusPods.get() : new InetSocketAddress("127.0.0.1", bff.port()));
         // With kubeconfig-current-context-elsewhere the file's current context is another, unreachable cluster:
         // only a run that selects sim-pilot (-Dcluster.context) with every client reaches this one.
-        String kubeconfig = Fault.KUBECONFIG_CURRENT_CONTEXT_ELSEWHERE.in(settings)
+        String kubeconfig = faults.currentContextElsewhere
                 ? SimCluster.kubeconfigWithContextElsewhere(cluster.apiServerUrl(), cluster.token(), "http://127.0.0.1:" + LoopbackPorts.free())
                 : cluster.kubeconfig();
-        SimPilot pilot = new SimPilot(registry, bff, cluster, kubeconfig, prometheusPods);
+        SimPilot pilot = new SimPilot(faults, registry, bff, cluster, kubeconfig, prometheusPods);
         settings.prometheus.service().ifPresent(cluster::createPrometheusService);
-        if (!Fault.NAMESPACE_MISSING.in(settings)) {
+        if (!faults.namespaceAbsent) {
             cluster.createNamespace(settings.cluster.ref().namespace());
-            new SimRelease(cluster, registry).seedFrom(settings, chart);
+            new SimRelease(cluster, registry, faults).seedFrom(settings, chart);
         }
         cluster.resetWriteCount();
-        cluster.apiFaults(apiFaultsOf(settings));
-        // credentials-rejected: an account the cluster knows but has bound to no Role, as RBAC refuses it
-        cluster.suiteRbac(Fault.CREDENTIALS_REJECTED.in(settings) ? SimRbac.none("sim-user")
+        // the unkind API server the faults ask for, from the run's first request on (the seed is done by then)
+        cluster.apiFaults(faults.api());
+        // an account the cluster knows but has bound to no Role is refused as RBAC refuses it
+        cluster.suiteRbac(faults.suiteUnbound ? SimRbac.none("sim-user")
                 : settings.sim.userRules().map(SimPilot::rbacFrom).orElseGet(() -> rbacOf(settings.sim.user())));
         return pilot;
     }
@@ -122,16 +119,6 @@ public final class SimPilot implements AutoCloseable {
         }
     }
 
-    /** The unkind API server the faults ask for, from the run's first request on (the seed is done by then). */
-    private static ApiFaults apiFaultsOf(Settings settings) {
-        Set<String> forbidden = Fault.activeIn(settings).stream().map(Fault::forbids).flatMap(Optional::stream)
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
-        return new ApiFaults(Fault.API_FLAKY.in(settings), Fault.API_UNAUTHORIZED.in(settings),
-                Fault.API_SLOW.in(settings) ? settings.sim.apiDelay() : Duration.ZERO,
-                Fault.API_HANG.in(settings) ? settings.sim.apiHang() : null, Set.copyOf(forbidden),
-                Fault.CRD_MISSING.in(settings), Fault.WEBHOOK_DENIED.in(settings));
-    }
-
     static List<String> allowlistOf(List<EnvVar> env) {
         Optional<String> json = env == null ? Optional.empty() : env.stream()
                 .filter(e -> "OS_TENANT_ALLOWLIST_JSON".equals(e.getName())).map(EnvVar::getValue).findFirst();
@@ -150,6 +137,14 @@ public final class SimPilot implements AutoCloseable {
     /** From now on a port-forward to the simulated Prometheus Service's pod reaches the Prometheus at {@code url}. */
     public void routePrometheusPods(URI url) {
         prometheusPods.set(new InetSocketAddress(url.getHost(), url.getPort()));
+    }
+
+    /**
+     * The chart the run verifies and deploys: the given one, or the broken copy a chart fault asks for
+     * (deleted when the run ends, with {@code resources}).
+     */
+    public Path chartUnderTest(Path chart, List<AutoCloseable> resources) {
+        return ChartFaults.underTest(faults, chart, resources);
     }
 
     /** Where the suite finds the registry: with {@link Fault#REGISTRY_UNREACHABLE}, a port nothing answers on. */

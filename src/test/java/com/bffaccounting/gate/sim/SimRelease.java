@@ -8,7 +8,6 @@ import com.bffaccounting.gate.kube.Kubeconfigs;
 import com.bffaccounting.gate.model.ImageReference;
 import com.bffaccounting.gate.model.ReleaseRef;
 import com.bffaccounting.gate.outcome.Causes;
-import com.bffaccounting.gate.sim.cluster.SimAdmission;
 import com.bffaccounting.gate.sim.cluster.SimCluster;
 import com.bffaccounting.gate.waits.Timeout;
 import com.marcnuri.helm.Helm;
@@ -17,7 +16,6 @@ import com.marcnuri.helm.UpgradeCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The deploy someone made before this run, into the simulated cluster: what a verify-only run verifies. A
@@ -34,10 +32,12 @@ final class SimRelease {
 
     private final SimCluster cluster;
     private final SimRegistry registry;
+    private final FaultEffects faults;
 
-    SimRelease(SimCluster cluster, SimRegistry registry) {
+    SimRelease(SimCluster cluster, SimRegistry registry, FaultEffects faults) {
         this.cluster = cluster;
         this.registry = registry;
+        this.faults = faults;
     }
 
     /**
@@ -65,21 +65,22 @@ final class SimRelease {
         ReleaseRef release = settings.cluster.ref();
         // the deploy someone made before this run: the simulator's own Helm, which may write
         HelmClient helm = new HelmClient(cluster.kubeconfig(), new HelmClient.Options(true, false));
-        String allowlist = Fault.ALLOWLIST_EMPTY.in(settings) ? "[]" : settings.gating.allowlistJson();
-        boolean brokenRollout = brokenRollout(settings);
-        if (brokenRollout) {
+        String allowlist = faults.deployedWithEmptyAllowlist ? "[]" : settings.gating.allowlistJson();
+        if (faults.rolloutHalfDone) {
             // the release before: as it was deployed then, without this run's extra values (a PodSecurity-breaking one among them)
             helm.upgradeInstall(chart, release.helmRelease(), release.namespace(),
                     HelmValues.pilot(allowlist, artifacts.imageRepository(), artifacts.rollbackTag()), SETUP.value());
         }
-        admissionOf(settings).ifPresent(cluster::admission);
-        if (brokenRollout && settings.cluster.deploy()) {
+        if (faults.admission != null) {
+            cluster.admission(faults.admission);
+        }
+        if (faults.rolloutHalfDone && settings.cluster.deploy()) {
             return; // this run's deploy makes the rollout that breaks, from the release before
         }
         // deployed as the release names it: by the digest the tag resolves to when the release pins one, so that a
         // pin the registry does not hold is told by C4.1 (and C5.3 sees the digest that really runs)
         ImageReference seeded = artifacts.reference();
-        if (Fault.WEBHOOK_DENIED.in(settings)) {
+        if (faults.webhookDenies) {
             // the previous tag runs, so that deploying this one changes the Deployment, which the webhook refuses
             seeded = artifacts.rollbackReference();
         }
@@ -87,7 +88,7 @@ final class SimRelease {
             seeded = seeded.pinnedTo(registry.digestOf(seeded.repository(), seeded.tag()));
         }
         installWithoutWaiting(chart, release.helmRelease(), release.namespace(), HelmValues.pilot(allowlist, seeded).setAll(settings.cluster.helmSet()));
-        if (!brokenRollout && !Fault.SLOW_ROLLOUT.in(settings) && !Fault.SLOW_READY.in(settings)) {
+        if (faults.setupWaitsForRollout) {
             cluster.awaitRolloutComplete(release.namespace(), release.deployment(), SETUP);
         }
     }
@@ -104,15 +105,4 @@ final class SimRelease {
         }
         command.call();
     }
-
-    /** The seeded rollout is left half done, the release before still serving. */
-    private static boolean brokenRollout(Settings settings) {
-        return Fault.activeIn(settings).stream().anyMatch(Fault::breaksRollout);
-    }
-
-    /** What the API server refuses to create, as the run's faults have it. */
-    private static Optional<SimAdmission> admissionOf(Settings settings) {
-        return Fault.activeIn(settings).stream().map(Fault::admission).flatMap(Optional::stream).findFirst();
-    }
-
 }

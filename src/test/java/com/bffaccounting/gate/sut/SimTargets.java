@@ -11,7 +11,6 @@ import com.bffaccounting.gate.prometheus.AlertRules;
 import com.bffaccounting.gate.prometheus.PromDurations;
 import com.bffaccounting.gate.prometheus.PrometheusClient;
 import com.bffaccounting.gate.registry.RegistryClient;
-import com.bffaccounting.gate.sim.ChartFaults;
 import com.bffaccounting.gate.sim.Fault;
 import com.bffaccounting.gate.sim.SimPilot;
 import com.bffaccounting.gate.sim.prometheus.SimPrometheus;
@@ -75,7 +74,7 @@ final class SimTargets {
 
     private static Targets simTargets(Settings settings, RunFacts facts, SharedTargets shared, SimPilot pilot,
                                       Optional<SimPrometheus> prometheus, List<AutoCloseable> resources) {
-        Path chartUnderTest = ChartFaults.underTest(settings, shared.chart(), resources);
+        Path chartUnderTest = pilot.chartUnderTest(shared.chart(), resources);
         facts.standIn("SimBff + SimCluster + SimRegistry (simulated pilot)");
         RegistryClient registry = new RegistryClient(pilot.registryUrl(), Optional.empty(), Optional.empty(),
                 settings.registry.timeout());
