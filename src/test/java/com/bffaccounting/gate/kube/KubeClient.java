@@ -1,7 +1,6 @@
 package com.bffaccounting.gate.kube;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -150,7 +149,6 @@ public final class KubeClient implements AutoCloseable {
         });
     }
 
-    /** {@code kubectl create namespace NS} — deploy runs only (the write guard refuses it otherwise). */
     /** {@code kubectl auth can-i list pods -n NS}, answered by trying (as a read, retried when the server is busy). */
     public void listPods(String namespace) {
         read("list", "pods", namespace, () -> client.pods().inNamespace(namespace).list());
@@ -222,7 +220,7 @@ public final class KubeClient implements AutoCloseable {
 
     /** {@code kubectl port-forward -n NS deployment/NAME PORT}: like kubectl, to one ready pod of it. */
     public LocalPortForward portForward(String namespace, Deployment deployment, int port) {
-        Pod pod = podsOf(namespace, deployment).stream().filter(KubeClient::ready).findFirst()
+        Pod pod = podsOf(namespace, deployment).stream().filter(Pods::ready).findFirst()
                 .orElseThrow(() -> new IllegalStateException("deployment/" + deployment.getMetadata().getName()
                         + " has no ready pod to port-forward to"));
         return client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).portForward(port);
@@ -236,18 +234,6 @@ public final class KubeClient implements AutoCloseable {
     /** How many transient answers this client asked again (the report counts them). */
     public int retries() {
         return reads.retries();
-    }
-
-    /** The pod's Ready condition is True. */
-    public static boolean ready(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions() != null
-                && pod.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-    }
-
-    public static List<ContainerStatus> containerStatuses(Pod pod) {
-        return pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
-                ? List.of() : pod.getStatus().getContainerStatuses();
     }
 
     @Override

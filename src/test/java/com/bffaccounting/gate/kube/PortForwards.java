@@ -62,7 +62,7 @@ public final class PortForwards {
         }
         Map<String, String> selector = service.getSpec().getSelector();
         Pod pod = kube.read("list", "pods", namespace, () -> kube.fabric8().pods().inNamespace(namespace).withLabels(selector == null ? Map.of() : selector).list().getItems())
-                .stream().filter(KubeClient::ready).findFirst()
+                .stream().filter(Pods::ready).findFirst()
                 .orElseThrow(() -> new IllegalStateException("service/" + name + " in namespace " + namespace + " has no ready pod"));
         int target = service.getSpec().getPorts().stream().filter(p -> p.getPort() == port).findFirst()
                 .map(p -> p.getTargetPort() == null ? port : p.getTargetPort().getIntVal() != null ? p.getTargetPort().getIntVal()

@@ -1,6 +1,6 @@
 package com.bffaccounting.gate.kube.rollout;
 
-import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.Pods;
 import com.bffaccounting.gate.outcome.Observation;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -15,7 +15,7 @@ public final class PodStates {
     }
 
     public static boolean ready(Pod pod) {
-        return KubeClient.ready(pod);
+        return Pods.ready(pod);
     }
 
     /** Neither finished nor going: a Failed (evicted), Succeeded or terminating pod no longer counts towards a rollout. */
@@ -25,7 +25,7 @@ public final class PodStates {
     }
 
     public static int restarts(Pod pod) {
-        return KubeClient.containerStatuses(pod).stream().mapToInt(s -> s.getRestartCount() == null ? 0 : s.getRestartCount()).sum();
+        return Pods.containerStatuses(pod).stream().mapToInt(s -> s.getRestartCount() == null ? 0 : s.getRestartCount()).sum();
     }
 
     public static List<ContainerStatus> initContainerStatuses(Pod pod) {
@@ -45,7 +45,7 @@ public final class PodStates {
         if (init.isPresent()) {
             return "Init:" + init.get();
         }
-        return KubeClient.containerStatuses(pod).stream().map(PodStates::waitingReason).flatMap(Optional::stream).findFirst()
+        return Pods.containerStatuses(pod).stream().map(PodStates::waitingReason).flatMap(Optional::stream).findFirst()
                 .orElse(pod.getStatus().getPhase());
     }
 

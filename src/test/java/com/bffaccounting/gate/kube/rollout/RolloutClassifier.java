@@ -1,6 +1,6 @@
 package com.bffaccounting.gate.kube.rollout;
 
-import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.Pods;
 import com.bffaccounting.gate.kube.rollout.RolloutProblem.Kind;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -80,7 +80,7 @@ public final class RolloutClassifier {
         for (ContainerStatus status : PodStates.initContainerStatuses(pod)) {
             containerProblem(look, pod, status, true).ifPresent(found::add);
         }
-        for (ContainerStatus status : KubeClient.containerStatuses(pod)) {
+        for (ContainerStatus status : Pods.containerStatuses(pod)) {
             containerProblem(look, pod, status, false).ifPresent(found::add);
         }
         String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
@@ -101,7 +101,7 @@ public final class RolloutClassifier {
             return;
         }
         if ("Running".equals(phase) && !PodStates.ready(pod)) {
-            for (ContainerStatus status : KubeClient.containerStatuses(pod)) {
+            for (ContainerStatus status : Pods.containerStatuses(pod)) {
                 boolean running = status.getState() != null && status.getState().getRunning() != null;
                 if (running && !Boolean.TRUE.equals(status.getReady())) {
                     ProbeBudget budget = ProbeBudget.of(pod, status.getName());

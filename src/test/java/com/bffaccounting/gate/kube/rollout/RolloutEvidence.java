@@ -1,5 +1,6 @@
 package com.bffaccounting.gate.kube.rollout;
 
+import com.bffaccounting.gate.kube.Pods;
 import com.bffaccounting.gate.kube.KubeClient;
 import com.bffaccounting.gate.model.ReleaseRef;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -68,7 +69,7 @@ public final class RolloutEvidence {
                         .append(c.getMessage() == null ? "" : ": " + c.getMessage()).append('\n'));
             }
             Stream.concat(PodStates.initContainerStatuses(pod).stream().map(s -> "init container " + state(s)),
-                            KubeClient.containerStatuses(pod).stream().map(s -> "container " + state(s)))
+                            Pods.containerStatuses(pod).stream().map(s -> "container " + state(s)))
                     .forEach(line -> out.append("  ").append(line).append('\n'));
         }
         return out.toString();
@@ -114,7 +115,7 @@ public final class RolloutEvidence {
         StringBuilder out = new StringBuilder();
         for (Pod pod : pods) {
             String name = pod.getMetadata().getName();
-            for (ContainerStatus s : Stream.concat(PodStates.initContainerStatuses(pod).stream(), KubeClient.containerStatuses(pod).stream()).toList()) {
+            for (ContainerStatus s : Stream.concat(PodStates.initContainerStatuses(pod).stream(), Pods.containerStatuses(pod).stream()).toList()) {
                 boolean ranBefore = s.getLastState() != null && s.getLastState().getTerminated() != null;
                 boolean runsOrRan = s.getState() != null && (s.getState().getRunning() != null || s.getState().getTerminated() != null);
                 if (!runsOrRan && !ranBefore) {

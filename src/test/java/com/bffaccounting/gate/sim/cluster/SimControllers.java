@@ -1,7 +1,7 @@
 package com.bffaccounting.gate.sim.cluster;
 
+import com.bffaccounting.gate.kube.Pods;
 import com.bffaccounting.gate.io.Sha256;
-import com.bffaccounting.gate.kube.KubeClient;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder;
@@ -160,7 +160,7 @@ final class SimControllers {
             }
             oldPods = List.of();
         }
-        int oldReady = (int) oldPods.stream().filter(KubeClient::ready).count();
+        int oldReady = (int) oldPods.stream().filter(Pods::ready).count();
         replicaSets.writeStatus(ns, pass);
 
         Deployment latest = client.apps().deployments().inNamespace(ns).withName(deployment.getMetadata().getName()).get();

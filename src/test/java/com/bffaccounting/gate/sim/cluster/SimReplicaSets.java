@@ -1,6 +1,6 @@
 package com.bffaccounting.gate.sim.cluster;
 
-import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.Pods;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -92,7 +92,7 @@ final class SimReplicaSets {
             if (!Objects.equals(Serialization.asJson(updated.getStatus()), Serialization.asJson(pod.getStatus()))) {
                 client.pods().inNamespace(ns).resource(updated).updateStatus();
             }
-            if (KubeClient.ready(updated)) {
+            if (Pods.ready(updated)) {
                 ready++;
             }
         }
