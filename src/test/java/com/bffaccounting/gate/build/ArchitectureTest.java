@@ -7,9 +7,15 @@ import com.tngtech.archunit.core.importer.Location;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +89,33 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(FOUNDATION).should().dependOnClassesThat()
                 .resideInAnyPackage(ROOT + ".steps..", ROOT + ".run..", ROOT + ".sut..", ROOT + ".sim..", ROOT + ".report..")
                 .check(production);
+    }
+
+    /**
+     * A file a newcomer can read in one sitting, each doing one job. The Prometheus text-format reader is the
+     * exception: one grammar, written by hand because no library reads it.
+     */
+    @Test
+    void noProductionFileButTheTextFormatReaderIsOver250Lines() throws IOException {
+        Path sources = Path.of("src/test/java", ROOT.replace('.', '/'));
+        Pattern notProduction = Pattern.compile(".*/(selftest|bench|build)/.*|.*(Test|IT)\\.java");
+        Map<String, Integer> tooLong;
+        try (Stream<Path> files = Files.walk(sources)) {
+            tooLong = files.filter(f -> f.toString().endsWith(".java") && !notProduction.matcher(f.toString()).matches())
+                    .filter(f -> !f.getFileName().toString().equals("PrometheusTextParser.java"))
+                    .collect(Collectors.toMap(f -> sources.relativize(f).toString(), ArchitectureTest::lines))
+                    .entrySet().stream().filter(e -> e.getValue() > 250)
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+        assertThat(tooLong).as("production files over 250 lines").isEmpty();
+    }
+
+    private static int lines(Path file) {
+        try {
+            return Files.readAllLines(file).size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
