@@ -2,6 +2,7 @@ package com.bffaccounting.gate.steps;
 
 import com.bffaccounting.gate.kube.ClusterInfo;
 import com.bffaccounting.gate.kube.ClusterProbe;
+import com.bffaccounting.gate.kube.ReleaseNamespace;
 import com.bffaccounting.gate.outcome.CheckFailed;
 import com.bffaccounting.gate.outcome.NotRun;
 import com.bffaccounting.gate.outcome.Observation;
@@ -76,21 +77,9 @@ public class ClusterSteps {
 
     @Then("the release namespace exists")
     public void namespaceExists() {
-        ClusterTarget cluster = context.targets().cluster().require();
-        String namespace = context.release().namespace();
-        if (cluster.kube().namespaceExists(namespace)) {
-            scenario.observe(Observation.fact("namespace", namespace).says("namespace " + namespace + " exists in context " + cluster.kube().context()));
-            return;
-        }
-        if (context.settings().cluster.deploy()) {
-            // C10.3: a run allowed to change the cluster creates it, with the release (Step 3's When), not here
-            scenario.observe(Observation.fact("namespace", namespace).says("namespace " + namespace + " does not exist yet in context "
-                    + cluster.kube().context() + "; this deploy run (-Ddeploy=true) creates it with the release"));
-            return;
-        }
-        scenario.observe(Observation.fact("namespace", namespace).says("namespace " + namespace + " not found in context " + cluster.kube().context()));
-        throw new CheckFailed("namespace not found: " + namespace + " does not exist in context " + cluster.kube().context()
-                + ". This verify-only run changes nothing; create it with: kubectl create namespace " + namespace
-                + " (or run the deploy with -Ddeploy=true, which creates it)");
+        ReleaseNamespace namespace = ReleaseNamespace.look(context.targets().cluster().require().kube(), context.release().namespace(),
+                context.settings().cluster.deploy());
+        scenario.observe(namespace.observed());
+        namespace.require();
     }
 }
