@@ -223,7 +223,7 @@ public final class KubeClient implements AutoCloseable {
         Pod pod = podsOf(namespace, deployment).stream().filter(Pods::ready).findFirst()
                 .orElseThrow(() -> new IllegalStateException("deployment/" + deployment.getMetadata().getName()
                         + " has no ready pod to port-forward to"));
-        return client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).portForward(port);
+        return LoopbackPortForward.open(client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()), port);
     }
 
     /** An idempotent read, asked again when the answer is transient and judged by type when it fails ({@link ApiReads}). */

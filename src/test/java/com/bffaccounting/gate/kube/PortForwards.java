@@ -70,6 +70,6 @@ public final class PortForwards {
                         .filter(cp -> p.getTargetPort().getStrVal().equals(cp.getName())).map(cp -> cp.getContainerPort())
                         .findFirst().orElse(port))
                 .orElseThrow(() -> new IllegalStateException("service/" + name + " has no port " + port));
-        return kube.fabric8().pods().inNamespace(namespace).withName(pod.getMetadata().getName()).portForward(target);
+        return LoopbackPortForward.open(kube.fabric8().pods().inNamespace(namespace).withName(pod.getMetadata().getName()), target);
     }
 }

@@ -14,8 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.ConnectException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -181,6 +185,14 @@ class SimClusterTest {
                     assertThat(response.statusCode()).isEqualTo(200);
                     assertThat(response.body()).isEqualTo("pong /health?n=" + i);
                 }
+                // as kubectl's: the forwarded port is this machine's alone, never open to its network
+                Optional<InetAddress> network = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).findFirst();
+                network.ifPresent(address -> assertThatThrownBy(() -> {
+                    try (Socket socket = new Socket()) {
+                        socket.connect(new InetSocketAddress(address, forward.getLocalPort()), 1000);
+                    }
+                }).as("port-forward reachable on " + address).isInstanceOf(ConnectException.class));
             }
         } finally {
             forwarding.close();
