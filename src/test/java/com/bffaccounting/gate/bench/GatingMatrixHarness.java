@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -37,20 +36,20 @@ public final class GatingMatrixHarness {
         Properties system = new Properties();
         system.putAll(Map.of("pilot.nonPilotTenants", tenants, "env", "sim"));
         Settings settings = Settings.from(new SettingSource(system, Map.of(), new Properties()));
-        try (SimBff bff = new SimBff(SimBffConfig.of(settings), Clock.systemUTC()).start()) {
-            rounds("direct", settings, () -> new BffClient(bff.baseUrl(), Duration.ofSeconds(10), settings.redactor()));
+        try (SimBff bff = new SimBff(SimBffConfig.of(settings), Clock.systemUTC()).start();
+             BffClient client = new BffClient(bff.baseUrl(), Duration.ofSeconds(10), settings.redactor())) {
+            rounds("direct", settings, client);
         }
-        try (Targets targets = RunComposer.build(settings, new RunFacts())) {
-            // the BFF as the gating scenario reaches it in sim: one port-forward for the whole check, as BffSession holds it
-            BffClient client = new BffClient(targets.bff().require().baseUrl(), Duration.ofSeconds(10), settings.redactor(),
-                    targets.bff().require().portForwardTo().orElse(null), targets.bff().require().transportRefusal());
-            rounds("port-forward", settings, () -> client);
+        try (Targets targets = RunComposer.build(settings, new RunFacts());
+             // the BFF as the gating scenario reaches it in sim: one port-forward and one client for the whole check, as BffSession holds them
+             BffClient client = new BffClient(targets.bff().require().baseUrl(), Duration.ofSeconds(10), settings.redactor(),
+                     targets.bff().require().portForwardTo().orElse(null), targets.bff().require().transportRefusal())) {
+            rounds("port-forward", settings, client);
         }
     }
 
-    private static void rounds(String path, Settings settings, Supplier<BffClient> clients) {
+    private static void rounds(String path, Settings settings, BffClient client) {
         for (int round = -2; round < 5; round++) {
-            BffClient client = clients.get();
             long start = System.nanoTime();
             List<TenantProbeResult> results = new PilotGatingProbe(client, settings.gating).probe(settings.gating.nonPilotTenants());
             long millis = (System.nanoTime() - start) / 1_000_000;

@@ -1,7 +1,9 @@
 package com.bffaccounting.gate.http;
 
 import com.bffaccounting.gate.evidence.Redactor;
+import com.bffaccounting.gate.io.LoopbackHttpServers;
 import com.bffaccounting.gate.outcome.Unreachable;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -67,6 +69,35 @@ class BffClientTest {
             for (java.net.Socket socket : held) {
                 socket.close();
             }
+        }
+    }
+
+    /**
+     * The client's connections are kept alive and shared: every answer gives its connection back as it returns,
+     * one without a body (a 503 readiness, a 204) as much as one with, or the pool would run out.
+     */
+    @Test
+    void everyAnswerGivesItsConnectionBack() throws Exception {
+        HttpServer server = LoopbackHttpServers.create(0, 8);
+        server.createContext("/ready", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        server.createContext("/", exchange -> {
+            byte[] body = "{\"status\":\"ok\"}".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try (BffClient client = new BffClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(2),
+                new Redactor(List.of()))) {
+            for (String path : List.of("/ready", "/health", "/ready", "/health")) {
+                assertThat(client.send("GET", path, Map.of()).status()).isIn(200, 503);
+                assertThat(client.leasedConnections()).as("connections still taken after GET " + path).isZero();
+            }
+        } finally {
+            server.stop(0);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.bffaccounting.gate.http.BffClient;
 import com.bffaccounting.gate.http.HttpExchangeRecord;
 import com.bffaccounting.gate.http.HttpReply;
 import com.bffaccounting.gate.sut.BffTarget;
+import org.picocontainer.Disposable;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  * A scenario's conversation with the BFF: the client (created on first use, so scenarios that need no
  * BFF never require one), the last answer, the last probe results and the requests made per tenant.
  */
-public final class BffSession {
+public final class BffSession implements Disposable {
     private final RunContext context;
     private final Evidence evidence;
     private BffClient client;
@@ -28,6 +29,14 @@ public final class BffSession {
     public BffSession(RunContext context, Evidence evidence) {
         this.context = context;
         this.evidence = evidence;
+    }
+
+    /** At the scenario's end (PicoContainer's lifecycle): the client's kept-alive connections are closed. */
+    @Override
+    public void dispose() {
+        if (client != null) {
+            client.close();
+        }
     }
 
     public BffTarget target() {
