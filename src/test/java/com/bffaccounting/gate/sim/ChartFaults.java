@@ -1,6 +1,5 @@
 package com.bffaccounting.gate.sim;
 
-
 import com.bffaccounting.gate.io.Trees;
 
 import java.io.IOException;

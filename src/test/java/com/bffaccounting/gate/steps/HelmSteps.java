@@ -140,12 +140,8 @@ public class HelmSteps {
         deployedTag = settings().artifacts.imageTag();
         // C10.3: the namespace is created here, by the deploy, when it is missing: only when missing, because a
         // namespace-scoped deploy account may not create namespaces at all
-        String namespace = context.release().namespace();
-        boolean createsNamespace = !context.targets().cluster().require().kube().namespaceExists(namespace);
+        boolean createsNamespace = !context.targets().cluster().require().kube().namespaceExists(context.release().namespace());
         deployed = upgradeTo(deployedTag, createsNamespace);
-        if (createsNamespace) {
-            scenario.observe(Observation.fact("namespace", namespace).says("namespace " + namespace + " created with the release"));
-        }
         context.run().facts().valuesDigest(pilotValues(deployedTag).digest(), true);
     }
 
@@ -175,7 +171,11 @@ public class HelmSteps {
         ReleaseRef release = context.release();
         ClusterTarget cluster = context.targets().cluster().require();
         GuardedDeploy deploy = new GuardedDeploy(cluster.helm(), context.rollout(cluster), context.targets().registry().require(),
-                cluster.kube()::createNamespace);
+                namespace -> {
+                    cluster.kube().createNamespace(namespace);
+                    // said as it happens: a deploy that fails after it still changed the cluster this much
+                    scenario.observe(Observation.fact("namespace", namespace).says("namespace " + namespace + " created for the release"));
+                });
         return deploy.deploy(verifyChartFor(tag), new ReleaseDeployer.Request(context.targets().chart(), release, pilotValues(tag),
                 s.artifacts.referenceOf(tag), s.cluster.helmTimeout(), s.cluster.failFastAfter(), createNamespace));
     }

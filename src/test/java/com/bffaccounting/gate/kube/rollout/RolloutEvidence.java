@@ -1,7 +1,7 @@
 package com.bffaccounting.gate.kube.rollout;
 
-import com.bffaccounting.gate.kube.Pods;
 import com.bffaccounting.gate.kube.KubeClient;
+import com.bffaccounting.gate.kube.Pods;
 import com.bffaccounting.gate.model.ReleaseRef;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
